@@ -2348,6 +2348,7 @@ fn nearest_units(template: &Template, line: &str) -> Vec<usize> {
             std::iter::once(&a.name)
                 .chain(&a.aliases)
                 .flat_map(|n| with_short_level(n))
+                .filter(|n| own_words_near(&line, n))
                 .map(|n| strsim::jaro_winkler(&line, &n))
                 .max_by(f64::total_cmp)
                 .filter(|&s| s >= 0.9)
@@ -2357,6 +2358,18 @@ fn nearest_units(template: &Template, line: &str) -> Vec<usize> {
     best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     best.truncate(3);
     best.into_iter().map(|(_, u)| u).collect()
+}
+
+/// Whether two folded names are near past the words they open with
+/// alike ("ubnd xa"): «UBND XÃ MINH SƠN» shares them with «UBND xã Vĩnh
+/// Lộc», which makes the whole lines alike, though "minh son" is no slip
+/// of "vinh loc" (Jaro-Winkler 0,8 at least for the rest).
+fn own_words_near(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let shared = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let rest = |w: &[&str]| w.get(shared..).unwrap_or_default().join(" ");
+    let (ra, rb) = (rest(&a), rest(&b));
+    ra.is_empty() || rb.is_empty() || strsim::jaro_winkler(&ra, &rb) >= 0.8
 }
 
 /// A unit's name folded, and, when it opens with a level word of
@@ -7088,6 +7101,23 @@ fn is_excel_error_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// A suggestion is near in the name's own words, not in the "ubnd
+    /// xa" every line of a commune opens with: «UBND XÃ MINH SƠN» is no
+    /// slip of «UBND xã Vĩnh Lộc»; «THÔN BẮC SƠM» is one of Thôn Bắc Sơn.
+    #[test]
+    fn a_suggested_name_is_near_in_its_own_words() {
+        assert!(!super::own_words_near(
+            "ubnd xa minh son",
+            "ubnd xa vinh loc"
+        ));
+        assert!(!super::own_words_near(
+            "ubnd xa minh son",
+            "ubnd xa binh minh"
+        ));
+        assert!(super::own_words_near("thon bac som", "thon bac son"));
+        assert!(super::own_words_near("thon trung tam", "thon trung"));
+    }
+
     /// A place named with its kind heads a unit's column; social words
     /// and figure columns do not.
     #[test]

@@ -712,13 +712,32 @@ impl AgencyMatcher {
     pub fn names_current(&self, text: &str, unit: usize) -> bool {
         let folded = fold(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let named = self.entry_runs(&words).any(|(_, _, positions)| {
-            positions.iter().any(|&p| {
-                self.entries.get(p as usize) == Some(&(unit as u32))
-                    && !self.former.contains_key(&p)
+        let runs: Vec<(usize, usize, &[u32])> = self.entry_runs(&words).collect();
+        let of_unit = |p: &u32| self.entries.get(*p as usize) == Some(&(unit as u32));
+        // A run of the unit's present name inside a longer run of one of
+        // its former names is that former name's ("UBND XÃ VĨNH LỘC A" for
+        // Xã Vĩnh Lộc, formed from Xã Vĩnh Lộc A and Xã Vĩnh Lộc B).
+        let letterhead = |w: &str| ["ubnd", "uy", "ban", "nhan", "dan"].contains(&w);
+        let in_former = |first: usize, n: usize| {
+            // The run's own words, past the "UBND" an alias opens with.
+            let core = first
+                + words
+                    .get(first..first + n)
+                    .map_or(0, |run| run.iter().take_while(|w| letterhead(w)).count());
+            runs.iter().any(|&(f, m, positions)| {
+                f + m > first + n
+                    && f <= core
+                    && positions
+                        .iter()
+                        .any(|p| of_unit(p) && self.former.contains_key(p))
             })
-        });
-        named
+        };
+        runs.iter().any(|&(first, n, positions)| {
+            positions
+                .iter()
+                .any(|p| of_unit(p) && !self.former.contains_key(p))
+                && !in_former(first, n)
+        })
     }
 
     /// Every run of `words` that is an entry: its first word, its word
@@ -755,14 +774,29 @@ impl AgencyMatcher {
         }
         let folded = fold(&parted);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let has = |map: &HashMap<Box<str>, Vec<u32>>, first: usize, n: usize| {
+            words.get(first..first + n).is_some_and(|run| {
+                map.get(run.join(" ").as_str())
+                    .is_some_and(|units| units.contains(&(unit as u32)))
+            })
+        };
+        // Inside a longer run that only one of the unit's former names
+        // spells ("Vinh Loc A" past "Vinh Loc"): that former name's.
+        let in_former = |first: usize, n: usize| {
+            (0..=first).any(|f| {
+                self.bare_lengths.iter().any(|&m| {
+                    m > n
+                        && f + m >= first + n
+                        && has(&self.bare, f, m)
+                        && !has(&self.bare_now, f, m)
+                })
+            })
+        };
         (0..words.len()).any(|first| {
             self.bare_lengths.iter().any(|&n| {
                 !self.blocked_at(&words, first, n)
-                    && words.get(first..first + n).is_some_and(|run| {
-                        self.bare_now
-                            .get(run.join(" ").as_str())
-                            .is_some_and(|units| units.contains(&(unit as u32)))
-                    })
+                    && has(&self.bare_now, first, n)
+                    && !in_former(first, n)
             })
         })
     }
@@ -801,7 +835,7 @@ impl AgencyMatcher {
         // contradicts loses to any that agrees, then the longest wins,
         // then a unit's present name, then the most distinct, then the
         // earliest entry.
-        let mut best: Option<(bool, usize, bool, u32, usize)> = None;
+        let mut best: Option<(bool, usize, bool, u32, usize, usize)> = None;
         let mut best_ties: Vec<usize> = Vec::new();
         // The index of the word after the best match.
         let mut best_end = 0;
@@ -839,14 +873,28 @@ impl AgencyMatcher {
                     None => (false, first_pos as usize),
                 };
                 let len = end - start + 1;
+                // Weighed without the "UBND" an alias opens with: «UBND XÃ
+                // VĨNH LỘC A» is Xã Vĩnh Lộc A's (a former commune), not
+                // the alias "UBND xã Vĩnh Lộc" of the unit it formed.
+                let core = (first..first + n)
+                    .find(|&w| {
+                        bounds
+                            .get(w)
+                            .and_then(|&(s, e)| folded.get(s..e))
+                            .is_none_or(|word| {
+                                !["ubnd", "uy", "ban", "nhan", "dan"].contains(&word)
+                            })
+                    })
+                    .and_then(|w| bounds.get(w))
+                    .map_or(len, |&(s, _)| end - s + 1);
                 let distinct = self.distinct.get(pos).copied().unwrap_or_default();
                 let current = !is_former(pos);
-                let better = best.is_none_or(|(a, l, c, d, p)| {
-                    (agree, len, current, distinct, std::cmp::Reverse(pos))
-                        > (a, l, c, d, std::cmp::Reverse(p))
+                let better = best.is_none_or(|(a, l, c, d, p, whole)| {
+                    (agree, core, current, distinct, len, std::cmp::Reverse(pos))
+                        > (a, l, c, d, whole, std::cmp::Reverse(p))
                 });
                 if better {
-                    best = Some((agree, len, current, distinct, pos));
+                    best = Some((agree, core, current, distinct, pos, len));
                     best_end = first + n;
                     let unit = self.entries.get(pos).copied();
                     best_ties = agreeing
@@ -860,7 +908,7 @@ impl AgencyMatcher {
                 }
             }
         }
-        let (_, len, _, _, pos) = best?;
+        let (_, _, _, _, pos, len) = best?;
         Some((pos, len, best_ties, best_end))
     }
 
@@ -2090,5 +2138,27 @@ mod tests {
             Some((3, 13, vec![4]))
         );
         assert_eq!(m.former_in("UBND XÃ LONG ĐIỀN"), Some("Xã Long Điền"));
+    }
+
+    /// A former name that writes the unit's present name and goes on
+    /// ("Xã Vĩnh Lộc A" of Xã Vĩnh Lộc) is that former unit's, in a title
+    /// and in a file name: the present name is only its first words.
+    #[test]
+    fn a_former_name_longer_than_the_present_one_is_the_former_units() {
+        let t = registry(
+            "code,kind,name,aliases,reports,size,former\n\
+             X16,ward,Xã Vĩnh Lộc,UBND xã Vĩnh Lộc|Xa Vinh Loc,yes,,Xã Vĩnh Lộc A|Xã Vĩnh Lộc B\n\
+             X17,ward,Xã Hòa An,,yes,,\n",
+        );
+        let m = AgencyMatcher::new(&t);
+        assert_eq!(m.find_in("UBND XÃ VĨNH LỘC A").map(|f| f.0), Some(0));
+        assert_eq!(m.former_in("UBND XÃ VĨNH LỘC A"), Some("Xã Vĩnh Lộc A"));
+        assert!(!m.names_current("UBND XÃ VĨNH LỘC A", 0));
+        assert!(!m.names_current_in_name("Vinh Loc A", 0));
+        assert_eq!(m.former_in_name("Xa Vinh Loc B"), Some("Xã Vĩnh Lộc B"));
+        // The present name alone, or beside a former one, is the unit's.
+        assert!(m.names_current("UBND XÃ VĨNH LỘC", 0));
+        assert!(m.names_current_in_name("Vinh Loc Q2", 0));
+        assert!(m.names_current("XÃ VĨNH LỘC (GỒM XÃ VĨNH LỘC A CŨ)", 0));
     }
 }

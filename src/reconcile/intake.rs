@@ -2075,6 +2075,23 @@ fn set_aside_copies(
 /// The file used among `cands` (one unit's files), why, and whether
 /// their names alone told it ([`choose_copy_by`]).
 fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String), bool) {
+    // A file naming only one of the unit's former communes («UBND XÃ TÂN
+    // ĐÔNG», the old commune's file sent again) never replaces one naming
+    // the unit as it is now, whatever their names' order: it may hold that
+    // commune's figures alone.
+    let former = |k: usize| matches!(&outcomes[k], FileOutcome::Read(s) if s.unit_former.is_some());
+    let present: Vec<usize> = cands.iter().copied().filter(|&k| !former(k)).collect();
+    if !present.is_empty() && present.len() < cands.len() {
+        let chosen = match present[..] {
+            [one] => one,
+            _ => choose(&present, outcomes).0,
+        };
+        let why = (
+            "tệp được dùng ghi tên đơn vị như hiện nay; tệp còn lại chỉ ghi tên một đơn vị cũ hợp thành, có thể chỉ có số liệu của đơn vị cũ đó".to_string(),
+            "the file used names the unit as it is now; the other names only one of the former units it was formed from, and may hold that unit's figures alone".to_string(),
+        );
+        return (chosen, why, false);
+    }
     // A file naming the unit only loosely ("bac son.xlsx", a title's
     // «THÔN BA») never replaces one naming it as the registry does,
     // however late: the loose reading may be another unit's file.

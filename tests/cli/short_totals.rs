@@ -1500,3 +1500,178 @@ fn a_unit_that_sent_nothing_is_named_above_the_table_not_all_fine() {
         "Không có số liệu tổng hợp nào có lỗi hay cần xem lại."
     );
 }
+
+/// A registry whose merged commune keeps its name and its former
+/// communes add a letter to it: Xã Tân Hiệp formed from Xã Tân Hiệp A and
+/// Xã Tân Hiệp B (a tester's Xã Vĩnh Lộc, from Vĩnh Lộc A and B).
+fn write_lettered_template(dir: &Path) {
+    write_merged_template(dir);
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports,former\n\
+         DEP,department,Phòng Y tế,P.YT,yes,\n\
+         XA,ward,Xã Hòa Phú,UBND xã Hòa Phú,yes,\n\
+         XB,ward,Xã Tân Hiệp,UBND xã Tân Hiệp|Xa Tan Hiep,yes,Xã Tân Hiệp A|Xã Tân Hiệp B\n\
+         XC,ward,Xã Krông Búk,UBND xã Krông Búk,yes,\n",
+    )
+    .unwrap();
+}
+
+/// «UBND XÃ TÂN HIỆP A» and «UBND XÃ TÂN HIỆP B» (`Tan Hiep A.xlsx`,
+/// `Tan Hiep B.xlsx`) name the two former communes, not Xã Tân Hiệp
+/// twice: they were two versions of one report, only B's figures used
+/// and A's lost (A01 TH 60 + 30 + 10 printed 90). Now every former
+/// commune sent its part and the parts are added (A01 TH 40 + 20 + 10 +
+/// 7 = 77), a `submission-duplicate` warning naming both; `check` on A's
+/// file alone says it names one former commune. Near miss: «UBND XÃ TÂN
+/// HIỆP» alone is the unit's and draws nothing.
+#[test]
+fn a_former_communes_name_longer_than_the_units_is_that_communes_part() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_lettered_template(&tpl);
+    let q3 = "QUÝ III/2020";
+    let rows = |a01: (f64, f64), a02: (f64, f64)| {
+        vec![
+            row("A01", Some(a01.0), Some(a01.1)),
+            row("A02", Some(a02.0), Some(a02.1)),
+        ]
+    };
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &rows((40.0, 120.0), (20.0, 60.0)),
+    );
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        q3,
+        &rows((20.0, 60.0), (10.0, 30.0)),
+    );
+    write_unit(
+        &dir.join("Tan Hiep A.xlsx"),
+        "UBND XÃ TÂN HIỆP A",
+        q3,
+        &rows((10.0, 30.0), (5.0, 15.0)),
+    );
+    write_unit(
+        &dir.join("Tan Hiep B.xlsx"),
+        "UBND XÃ TÂN HIỆP B",
+        q3,
+        &rows((7.0, 21.0), (3.0, 9.0)),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        crate::trust::listed(&f, &["submission-duplicate", "submission-missing"])
+            .into_iter()
+            .filter(|l| l.contains("|XB|"))
+            .collect::<Vec<_>>(),
+        ["warning|submission-duplicate|XB||||Xã Tân Hiệp|Xã Tân Hiệp A; Xã Tân Hiệp B"]
+    );
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let (a01, a02) = (row_of(&sheet, "A01"), row_of(&sheet, "A02"));
+    // Mã | Chỉ tiêu | ĐVT | KH | TH | LK
+    assert_eq!(sheet[a01][4..6], ["77", "231"]);
+    assert_eq!(sheet[a02][4..6], ["38", "114"]);
+    assert!(
+        !sheet.iter().flatten().any(|c| c.contains("(*)")),
+        "{sheet:?}"
+    );
+
+    // `check` on one former commune's file says whose it is.
+    let check = |file: &Path| -> Vec<String> {
+        let out = tonghop()
+            .args(["check", file.to_str().unwrap(), "--template"])
+            .arg(&tpl)
+            .args(["--period", "2020-Q3", "--json"])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["code"] == "submission-missing")
+            .map(|f| format!("{}|{}|{}", f["severity"], f["expected"], f["actual"]))
+            .collect()
+    };
+    assert_eq!(
+        check(&dir.join("Tan Hiep A.xlsx")),
+        ["\"warning\"|\"Xã Tân Hiệp\"|\"Xã Tân Hiệp A\""]
+    );
+    let whole = tmp.path().join("Tan Hiep Q3.xlsx");
+    write_unit(
+        &whole,
+        "UBND XÃ TÂN HIỆP",
+        q3,
+        &rows((17.0, 51.0), (8.0, 24.0)),
+    );
+    assert_eq!(check(&whole), Vec::<String>::new());
+}
+
+/// Xã Tân Hiệp's own report («UBND XÃ TÂN HIỆP», `Tan Hiep Q3.xlsx`,
+/// A01 TH 17) beside an old file of one former commune («UBND XÃ HÒA
+/// BÌNH», `Xa Hoa Binh 2019.xlsx`, A01 TH 7, whose name sorts last): the
+/// file naming the unit as it is now is used (A01 TH 40 + 20 + 17 = 77),
+/// and the warning says why. It was the former commune's, by name order.
+#[test]
+fn a_former_communes_file_never_replaces_the_units_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_merged_template(&tpl);
+    let q3 = "QUÝ III/2020";
+    let rows = |a01: (f64, f64), a02: (f64, f64)| {
+        vec![
+            row("A01", Some(a01.0), Some(a01.1)),
+            row("A02", Some(a02.0), Some(a02.1)),
+        ]
+    };
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &rows((40.0, 120.0), (20.0, 60.0)),
+    );
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        q3,
+        &rows((20.0, 60.0), (10.0, 30.0)),
+    );
+    write_unit(
+        &dir.join("Tan Hiep Q3.xlsx"),
+        "UBND XÃ TÂN HIỆP",
+        q3,
+        &rows((17.0, 51.0), (8.0, 24.0)),
+    );
+    write_unit(
+        &dir.join("Xa Hoa Binh 2019.xlsx"),
+        "UBND XÃ HÒA BÌNH",
+        q3,
+        &rows((7.0, 21.0), (3.0, 9.0)),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let dup: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|f| f["code"] == "submission-duplicate")
+        .collect();
+    assert_eq!(dup.len(), 2, "{dup:?}");
+    for d in &dup {
+        assert_eq!(d["severity"], "warning");
+        assert_eq!(d["expected"], "Tan Hiep Q3.xlsx");
+        let said = d["message"].as_str().unwrap();
+        assert!(
+            said.contains("Dùng tệp Tan Hiep Q3.xlsx (tệp được dùng ghi tên đơn vị như hiện nay; tệp còn lại chỉ ghi tên một đơn vị cũ hợp thành"),
+            "{said}"
+        );
+    }
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let a01 = row_of(&sheet, "A01");
+    assert_eq!(sheet[a01][4..6], ["77", "231"]);
+}
