@@ -218,6 +218,13 @@ impl Fatal {
                     "Tệp tong-hop.xlsx này không có bảng «Tổng hợp» như «tonghop consolidate» ghi ra (tệp khác trùng tên, hoặc bảng đã bị sửa tay): hãy chạy lại «tonghop consolidate THƯ_MỤC --period KỲ --out KẾT_QUẢ» rồi ghi --against KẾT_QUẢ.",
                     "This tong-hop.xlsx has no «Summary» table as «tonghop consolidate» writes it (another workbook under that name, or its table edited by hand): run «tonghop consolidate DIR --period PERIOD --out OUT» again and give --against OUT.",
                 ),
+                // The message says whether the folder is of another
+                // period or the run takes none (a first quarter, a month):
+                // giving the folder again is not always the way out.
+                (Arg::Previous, Problem::Content(..)) => (
+                    "Hãy ghi thư mục kết quả (--out) của lần tổng hợp kỳ liền trước, nơi có tệp tong-hop.xlsx; khi lời nhắn trên bảo bỏ --previous, hãy chạy lại không có --previous.",
+                    "Give the output folder (--out) of the consolidation of the period just before, the one holding tong-hop.xlsx; when the message above says to leave out --previous, run again without it.",
+                ),
                 (Arg::Previous | Arg::Against, _) => (
                     "Hãy ghi thư mục kết quả (--out) của lần tổng hợp trước, nơi có tệp tong-hop.xlsx.",
                     "Give the output folder (--out) of the earlier consolidation, the one holding tong-hop.xlsx.",

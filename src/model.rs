@@ -288,6 +288,14 @@ impl FromStr for Period {
             Some("Q4") => PeriodSpan::Quarter(4),
             Some("H1") | Some("6M") => PeriodSpan::FirstHalf,
             Some("9M") => PeriodSpan::NineMonths,
+            // What Display writes for a month (`2026-10`) reads back as
+            // that month (commands that take no month filter it out).
+            Some(m) if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
+                match m.parse::<u8>() {
+                    Ok(n @ 1..=12) => PeriodSpan::Month(n),
+                    _ => return Err(bad()),
+                }
+            }
             Some(_) => return Err(bad()),
         };
         Ok(Period { year, span })

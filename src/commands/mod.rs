@@ -18,11 +18,16 @@ pub mod template;
 /// The text names no period, or a month ("Tháng 7/2025"): no run is
 /// monthly.
 pub fn period_arg(s: &str) -> Result<crate::model::Period, String> {
-    s.parse::<crate::model::Period>().or_else(|e| {
-        crate::normalize::title::period_in(s)
-            .filter(|p| !p.is_month())
-            .ok_or(e)
-    })
+    let not_month = |p: &crate::model::Period| !p.is_month();
+    match s.parse::<crate::model::Period>() {
+        Ok(p) if not_month(&p) => Ok(p),
+        Ok(_) => Err(format!(
+            "'{s}' is a month: write 2020-Q1, 2020-H1, 2020-9M or 2020"
+        )),
+        Err(e) => crate::normalize::title::period_in(s)
+            .filter(not_month)
+            .ok_or(e),
+    }
 }
 
 /// A period for `check`: any of [`period_arg`]'s, or one month, as a

@@ -516,6 +516,13 @@ mod tests {
         assert_eq!(shown_value(&f, "2026-Q3", Lang::Vi), "Quý III/2026");
         assert_eq!(shown_value(&f, "2019-Q4", Lang::En), "Q4 2019");
         assert_eq!(shown_value(&f, "", Lang::Vi), "");
+        // A month too (verifier: a month run's Lỗi showed «2026-10»).
+        assert_eq!(shown_value(&f, "2026-10", Lang::Vi), "Tháng 10/2026");
+        for p in ["2026-10", "2026-Q3", "2026-9M", "2026"] {
+            let read: crate::model::Period = p.parse().unwrap();
+            assert_eq!(read.to_string(), p);
+        }
+        assert!("2026-13".parse::<crate::model::Period>().is_err());
         let g = Finding::error(Code::SumMismatch, "x");
         assert_eq!(shown_value(&g, "HC02 == HC03", Lang::Vi), "HC02 = HC03");
         assert_eq!(shown_value(&g, "2026-Q3", Lang::Vi), "2026-Q3");

@@ -1314,7 +1314,14 @@ pub fn lk_repeats_th(
             .at(&lk.at)
             .unit(code)
             .column(ValueColumn::Lk.as_str())
-            .expected(lang.pick(AFTER_PREVIOUS.0, AFTER_PREVIOUS.1).to_string())
+            .expected(if month {
+                // A month's report adds the months before, not a quarter
+                // (verifier: «LK quý trước» in a month's run).
+                lang.pick("LK = LK tháng trước + TH", "LK = previous month's LK + TH")
+                    .to_string()
+            } else {
+                lang.pick(AFTER_PREVIOUS.0, AFTER_PREVIOUS.1).to_string()
+            })
             .actual(format!("{} = {}", lk.cell, th.cell)),
     )
 }

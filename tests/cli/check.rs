@@ -2118,10 +2118,15 @@ fn lk_equal_to_th_on_every_flow_after_the_first_quarter_is_a_warning() {
                 f["severity"].as_str().unwrap(),
                 f["cell"].as_str().unwrap(),
                 f["column"].as_str().unwrap(),
+                f["expected"].as_str().unwrap(),
             )
         })
         .collect();
-    assert_eq!(found, [("warning", "F6", "LK")], "{findings:#?}");
+    assert_eq!(
+        found,
+        [("warning", "F6", "LK", "LK = LK quý trước + TH")],
+        "{findings:#?}"
+    );
 
     // Near miss: HC07's LK holds the first quarter too.
     let one_added = [
@@ -2302,10 +2307,15 @@ fn lk_equal_to_th_on_every_flow_after_january_is_a_warning_in_a_month_report() {
                 f["severity"].as_str().unwrap(),
                 f["cell"].as_str().unwrap(),
                 f["column"].as_str().unwrap(),
+                f["expected"].as_str().unwrap(),
             )
         })
         .collect();
-    assert_eq!(found, [("warning", "F6", "LK")], "{findings:#?}");
+    assert_eq!(
+        found,
+        [("warning", "F6", "LK", "LK = LK tháng trước + TH")],
+        "{findings:#?}"
+    );
 
     // Near miss: January, whose LK is its TH.
     write_form(
