@@ -265,6 +265,11 @@ impl SheetGrid {
             .collect()
     }
 
+    /// Replaces a cell's value (a figure worked out of others).
+    pub fn set_value(&mut self, row: u32, col: u32, value: Data) {
+        self.range.set_value((row, col), value);
+    }
+
     /// Replaces the text of cells (after a legacy-encoding conversion).
     pub fn set_text(&mut self, row: u32, col: u32, text: String) {
         self.range.set_value((row, col), Data::String(text));

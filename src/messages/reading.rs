@@ -489,6 +489,36 @@ pub enum Read<'a> {
         /// a school-year office's «Đầu năm học 2026-2027» at Q4).
         stocks: usize,
     },
+    /// `column-missing` (info): a year's report without the year's column
+    /// but with the eleven months' (`eleven`, in `eleven_cell`) and
+    /// December's estimate (`december`, in `december_cell`): the year's
+    /// figure of `flows` flows was worked out as their sum, of `stocks`
+    /// stocks taken as December's; `left` rows (rates, a part blank) are
+    /// left without it.
+    YearFromMonths {
+        eleven: &'a str,
+        eleven_cell: &'a str,
+        december: &'a str,
+        december_cell: &'a str,
+        flows: usize,
+        stocks: usize,
+        left: usize,
+    },
+    /// `sum-mismatch` (an error): the year's figure `year` in `cell` of
+    /// indicator `code` «`name`» is not its eleven months' `eleven` (in
+    /// `eleven_cell`) plus December's estimate `december` (in
+    /// `december_cell`), whose sum is `sum`, beyond the rounding rule.
+    YearNotMonthsSum {
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        year: &'a str,
+        eleven: &'a str,
+        eleven_cell: &'a str,
+        december: &'a str,
+        december_cell: &'a str,
+        sum: &'a str,
+    },
     /// `period-mismatch` (info): the sheet `sheet`, titled (or, with
     /// `by_name`, named) for `stated`, beside the sheet of `period` in one
     /// workbook, is not read.
@@ -698,7 +728,9 @@ impl Words for Read<'_> {
             Read::LkTakenAsTh
             | Read::ThFromLk { .. }
             | Read::LkMissingAtYearEnd { .. }
+            | Read::YearFromMonths { .. }
             | Read::ColumnsDeleted { .. } => Code::ColumnMissing,
+            Read::YearNotMonthsSum { .. } => Code::SumMismatch,
             Read::SheetOtherPeriod { .. }
             | Read::SheetTitleStale { .. }
             | Read::TitleOtherThanHeaders { .. }
@@ -1061,6 +1093,16 @@ fn table(r: &Read, lang: Lang) -> String {
             let period = period.title_en();
             format!("The file has no cumulative (LK) column, the figures for {months} the report for {period} must give: its table has «{label}» (cell {cell}) and other columns only. The unit's figures for {months} are not consolidated and its % of the year's plan cannot be checked. Add the {column} column as in the form and send the file again.")
         }
+        (Read::YearFromMonths { eleven, eleven_cell, december, december_cell, flows, stocks, left }, Lang::Vi) => {
+            let rest = if *left > 0 { format!("; {left} dòng còn lại (tỷ lệ, hoặc thiếu một trong hai số) để trống số cả năm") } else { String::new() };
+            format!("Tệp không có cột số cả năm («Ước thực hiện cả năm»), nhưng có «{eleven}» (ô {eleven_cell}) và «{december}» (ô {december_cell}): số cả năm (LK) được tính bằng 11 tháng cộng ước tháng 12 cho {flows} chỉ tiêu cộng dồn và bằng số có đến cuối năm (số ước tháng 12; số tồn đầu kỳ: số 11 tháng) cho {stocks} chỉ tiêu thời điểm{rest}. Lần sau hãy ghi cả cột «Ước thực hiện cả năm» theo mẫu biểu.")
+        }
+        (Read::YearFromMonths { eleven, eleven_cell, december, december_cell, flows, stocks, left }, Lang::En) => {
+            let rest = if *left > 0 { format!("; the other {left} rows (rates, or one of the two figures blank) are left without the year's figure") } else { String::new() };
+            format!("The file has no column of the year's figures («Ước thực hiện cả năm»), but it has «{eleven}» (cell {eleven_cell}) and «{december}» (cell {december_cell}): the year's figure (LK) was worked out as the eleven months plus December's estimate for {flows} flow indicators and as their level at the year's end (December's estimate; an opening level: the eleven months' figure) for {stocks} stocks{rest}. Next time add the «Ước thực hiện cả năm» column as in the form.")
+        }
+        (Read::YearNotMonthsSum { cell, code, name, year, eleven, eleven_cell, december, december_cell, sum }, Lang::Vi) => format!("Chỉ tiêu {code} «{name}»: số cả năm {year} (ô {cell}) khác số 11 tháng {eleven} (ô {eleven_cell}) cộng ước tháng 12 {december} (ô {december_cell}) = {sum}. Hãy kiểm tra lại số cả năm và hai số này, sửa số sai rồi gửi lại."),
+        (Read::YearNotMonthsSum { cell, code, name, year, eleven, eleven_cell, december, december_cell, sum }, Lang::En) => format!("Indicator {code} «{name}»: the year's figure {year} (cell {cell}) is not the eleven months' {eleven} (cell {eleven_cell}) plus December's estimate {december} (cell {december_cell}) = {sum}. Check the year's figure and these two, correct the wrong one and send the file again."),
         (Read::PlanNamedNextYear { label, cell, year, period, agree, compared }, Lang::Vi) => {
             let (this, period) = (period.year, period.title_vi());
             format!("Cột «{label}» (ô {cell}) ghi kế hoạch năm {year}, nhưng {agree}/{compared} số «% kế hoạch» của bảng đúng bằng lũy kế chia cho số của cột này, và bảng không có cột kế hoạch năm {this}: nhiều khả năng tiêu đề ghi nhầm năm. Số liệu của cột được đọc là kế hoạch năm {this} (KH) của báo cáo {period}. Hãy sửa tiêu đề thành «Kế hoạch năm {this}», hoặc, nếu đây đúng là kế hoạch năm {year}, bổ sung cột kế hoạch năm {this} và tính lại % kế hoạch.")

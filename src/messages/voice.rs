@@ -2024,6 +2024,26 @@ fn reading() -> Vec<Read<'static>> {
             agree: 15,
             compared: 15,
         },
+        Read::YearFromMonths {
+            eleven: "Thực hiện 11 tháng",
+            eleven_cell: "F7",
+            december: "Ước thực hiện tháng 12",
+            december_cell: "G7",
+            flows: 20,
+            stocks: 4,
+            left: 2,
+        },
+        Read::YearNotMonthsSum {
+            cell: "H12",
+            code: "KT04",
+            name: "Doanh nghiệp giải thể",
+            year: "13",
+            eleven: "8",
+            eleven_cell: "F12",
+            december: "0",
+            december_cell: "G12",
+            sum: "8",
+        },
         Read::LkMissingAtYearEnd {
             cell: "E6",
             label: "Thực hiện quý IV/2025",
@@ -2629,6 +2649,8 @@ fn read_variant(r: &Read) -> usize {
         Read::SeasonPeriodAssumed { .. } => 56,
         Read::ColumnPlanByPercents { .. } => 57,
         Read::CountWithComma { .. } => 58,
+        Read::YearFromMonths { .. } => 59,
+        Read::YearNotMonthsSum { .. } => 60,
     }
 }
 
@@ -2763,7 +2785,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 53);
     covers("Checked", checked.iter().map(checked_variant), 51);
-    covers("Read", read.iter().map(read_variant), 59);
+    covers("Read", read.iter().map(read_variant), 61);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 10);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);

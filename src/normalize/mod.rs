@@ -14,3 +14,4 @@ pub mod stamp;
 pub mod store;
 pub mod submission;
 pub mod title;
+pub mod year_months;

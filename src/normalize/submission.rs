@@ -322,6 +322,9 @@ pub struct Submission {
     /// [`quarter_without_lk`]), with the table's header row: one warning
     /// asks for them ([`crate::reconcile::checks::check_submission`]).
     pub columns_deleted: Vec<(ValueColumn, Location, bool)>,
+    /// Where a column the first table lacks would be: its header row's
+    /// cell after its last header (never another column's header).
+    pub column_gap: Option<Location>,
     /// The rows' notes (their «Ghi chú» cells) that say something: one
     /// naming a correction of earlier figures ([`names_correction`]:
     /// "Điều chỉnh số liệu quý I: 1235 lượt") for the cumulative check,
@@ -559,6 +562,7 @@ impl Submission {
             dashes: self.dashes.clone(),
             crossed: self.crossed.clone(),
             columns_deleted: self.columns_deleted.clone(),
+            column_gap: self.column_gap.clone(),
             notes: self.notes.clone(),
             unsettled: None,
             months: self.months.clone(),
@@ -824,6 +828,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         dashes: Vec::new(),
         crossed: Vec::new(),
         columns_deleted: Vec::new(),
+        column_gap: None,
         notes: Vec::new(),
         unsettled: None,
         months: Vec::new(),
@@ -852,7 +857,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // Which figure columns some table has; the header labels not read.
     let mut columns_seen = [false; 6];
     // The first table's TH (else first figure) header and its label.
-    let mut first_figures: Option<(Location, String)> = None;
+    let mut first_figures: Option<(Location, Location, String)> = None;
     let mut ignored_seen = std::collections::BTreeSet::new();
     let mut sheet_errors = Vec::new();
     let mut seen_sheets = Vec::new();
@@ -1192,6 +1197,15 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }
             None => layout,
         };
+        let layout = crate::normalize::year_months::year_from_months(
+            &mut grid,
+            layout,
+            ctx.period.or(period),
+            ctx,
+            &file.rel,
+            name,
+            &mut sub,
+        );
         sub.sheets.push(name.clone());
         // Every TH and LK header names one other period and the title the
         // run's or none ("Thực hiện quý II/2020", "Lũy kế 6 tháng đầu năm
@@ -1257,18 +1271,30 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
         if first_figures.is_none() {
             // The TH column's header (else the first figure column's):
-            // where a year-end report without its LK is told.
+            // what a year-end report without its LK has instead; the
+            // missing column is told where it would be, after the last
+            // header of the row.
             let col = layout
                 .col(Role::Value(ValueColumn::Th))
                 .or_else(|| layout.value_columns().next().map(|(c, _)| c));
-            first_figures = col.map(|c| {
+            let last = layout
+                .columns
+                .iter()
+                .map(|(c, _)| *c)
+                .chain(layout.ignored.iter().map(|i| i.col))
+                .max();
+            let gap = last.map(|c| {
+                Location::cell(file.rel.clone(), name.clone(), layout.header_first, c + 1)
+            });
+            sub.column_gap = gap.clone();
+            first_figures = col.zip(gap).map(|(c, gap)| {
                 let label = (layout.header_first..=layout.header_last)
                     .map(|r| grid.text(r, c))
                     .filter(|t| !t.trim().is_empty())
                     .collect::<Vec<_>>()
                     .join(" ");
                 let here = Location::cell(file.rel.clone(), name.clone(), layout.header_first, c);
-                (here, label)
+                (gap, here, label)
             });
         }
         let (rows_before, findings_before) = (sub.rows.len(), sub.findings.len());
@@ -5989,12 +6015,12 @@ fn plan_by_percents(grid: &SheetGrid, mut layout: TableLayout) -> TableLayout {
 fn quarter_without_lk(
     seen: &[bool; 6],
     period: Option<Period>,
-    first_figures: Option<&(Location, String)>,
+    first_figures: Option<&(Location, Location, String)>,
     template: &Template,
     sub: &mut Submission,
 ) {
     let quarter = period.is_some_and(|p| matches!(p.span, PeriodSpan::Quarter(2 | 3)));
-    let Some((here, _)) = first_figures else {
+    let Some((here, _, _)) = first_figures else {
         return;
     };
     if !quarter
@@ -6022,7 +6048,7 @@ fn quarter_without_lk(
 fn year_end_without_lk(
     seen: &[bool; 6],
     period: Option<Period>,
-    first_figures: Option<(Location, String)>,
+    first_figures: Option<(Location, Location, String)>,
     ctx: &ReadContext,
     sub: &mut Submission,
 ) {
@@ -6038,7 +6064,7 @@ fn year_end_without_lk(
     }) else {
         return;
     };
-    let Some((here, label)) = first_figures else {
+    let Some((gap, here, label)) = first_figures else {
         return;
     };
     if seen[ValueColumn::Lk.index()] || sub.rows.is_empty() {
@@ -6092,8 +6118,10 @@ fn year_end_without_lk(
         period: p,
         stocks,
     };
+    // The stocks' LK is the TH column's figures: told there; a column
+    // missing, where it would be.
     let finding = Finding::said(severity, &said, lang)
-        .at(&here)
+        .at(if stocks > 0 { &here } else { &gap })
         .column(ValueColumn::Lk.as_str())
         .actual(label.clone());
     sub.findings.push(if stocks > 0 {

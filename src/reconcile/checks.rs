@@ -511,10 +511,13 @@ fn columns_lacking(
         .cloned()
         .collect();
     let more = if period_doubt { &[] } else { more };
-    let header = sub
-        .headers
-        .first()
-        .map(|h| sub.cell_at(usize::from(h.sheet), h.row, h.col));
+    // Where the columns would be, after the table's last header (never
+    // another column's cell); the first figure header when not known.
+    let header = sub.column_gap.clone().or_else(|| {
+        sub.headers
+            .first()
+            .map(|h| sub.cell_at(usize::from(h.sheet), h.row, h.col))
+    });
     for c in more {
         if let Some(at) = missing
             .first()
@@ -827,6 +830,7 @@ pub(crate) mod testutil {
             dashes: Vec::new(),
             crossed: Vec::new(),
             columns_deleted: Vec::new(),
+            column_gap: None,
             notes: Vec::new(),
             unsettled: None,
             months: Vec::new(),

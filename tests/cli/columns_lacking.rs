@@ -98,7 +98,7 @@ fn a_department_is_not_asked_for_a_column_another_department_gave_for_other_indi
         .collect();
     assert_eq!(
         missing,
-        ["warning|column-missing|P03|E6||KH||KH"],
+        ["warning|column-missing|P03|H6||KH||KH"],
         "{findings:#?}"
     );
 }

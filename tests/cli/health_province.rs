@@ -672,10 +672,10 @@ fn a_quarter_sent_without_its_lk_kh_and_ck_columns_is_asked_for_them() {
     let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
     assert_eq!(
         listed(&f, &["column-missing"]),
-        ["warning|column-missing|X01|E6||LK||LK, KH, CK"]
+        ["warning|column-missing|X01|F6||LK||LK, KH, CK"]
     );
     assert_eq!(
-        message(&f, "column-missing", "X01", "E6"),
+        message(&f, "column-missing", "X01", "F6"),
         "Xã Tân Phú: biểu thiếu các cột LK (lũy kế từ đầu năm), KH (kế hoạch năm), CK (cùng kỳ năm trước) mà mẫu biểu yêu cầu cho kỳ báo cáo này: thiếu số liệu của đơn vị ở các cột này, nên tổng toàn địa bàn của các cột này (và tỷ lệ tính từ đó) phải để trống. Hãy bổ sung các cột LK (lũy kế từ đầu năm), KH (kế hoạch năm), CK (cùng kỳ năm trước) theo mẫu biểu với số liệu của từng chỉ tiêu rồi gửi lại."
     );
     // X03's «x» keeps its own warning, no column-missing.
@@ -704,7 +704,7 @@ fn a_quarter_sent_without_its_lk_kh_and_ck_columns_is_asked_for_them() {
     };
     let text = check(&dir.join("X01-tan-phu.xlsx"), "2026-Q3");
     assert!(
-        text.contains("Cảnh báo  Biểu 1!E6  Biểu thiếu cột LK (lũy kế từ đầu năm) mà mẫu biểu yêu cầu cho kỳ báo cáo này"),
+        text.contains("Cảnh báo  Biểu 1!F6  Biểu thiếu cột LK (lũy kế từ đầu năm) mà mẫu biểu yêu cầu cho kỳ báo cáo này"),
         "{text}"
     );
     assert!(!text.contains("Có thể gửi."), "{text}");

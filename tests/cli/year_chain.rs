@@ -1056,3 +1056,179 @@ fn a_percent_of_next_years_plan_under_a_merged_header_is_not_a_second_pct_kh() {
         ["HC02=150", "HC03=110", "HC04=40", "HC05=", "HC07=25", "TT04=", "NS01=", "NS02=12"]
     );
 }
+
+/// A ward's year-end rows (HC02 = HC03 + HC04, HC07, NS02, TT04 «Đơn tồn
+/// đầu kỳ»): KH, the eleven months, December's estimate and, when
+/// `year` gives them, the year's figures.
+fn year_end_rows(
+    year: Option<[f64; 6]>,
+) -> Vec<(&'static str, &'static str, &'static str, Vec<Cell>)> {
+    let parts = [
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            1000.0,
+            900.0,
+            80.0,
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            900.0,
+            850.0,
+            75.0,
+        ),
+        (
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            "hồ sơ",
+            100.0,
+            50.0,
+            5.0,
+        ),
+        ("HC07", "Tổng số lượt đánh giá", "lượt", 50.0, 40.0, 4.0),
+        (
+            "NS02",
+            "Tiền phạt vi phạm hành chính",
+            "triệu đồng",
+            12.0,
+            10.5,
+            1.25,
+        ),
+        ("TT04", "Đơn tồn đầu kỳ", "đơn", 10.0, 12.0, 9.0),
+    ];
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(k, (code, name, unit, kh, eleven, december))| {
+            let mut cells = vec![N(kh, None), N(eleven, None), N(december, None)];
+            if let Some(y) = year {
+                cells.push(N(y[k], None));
+            }
+            (code, name, unit, cells)
+        })
+        .collect()
+}
+
+/// A year's report of «Thực hiện 11 tháng» and «Ước thực hiện tháng 12»
+/// (run `--period 2020`). Without «Ước thực hiện cả năm» (Phường 1) the
+/// year's figures are worked out: a flow's 11 months and December summed
+/// (HC02 900 + 80 = 980), an opening level's the eleven months' (TT04 12), said by
+/// one `column-missing` info at December's header, and consolidated (it
+/// got an error at the KH header before, its figures left out). With it,
+/// a flow's year that is not the sum (Phường 2, HC07 49 for 40 + 4) is a
+/// `sum-mismatch` error at its year cell naming both parts; near miss:
+/// Phường 3's NS02 11,8 for 10,5 + 1,25 = 11,75 is within rounding, and
+/// its stock TT04 (12, December's 9) is no sum: silent. A year's report
+/// with neither the year's column nor December's (Phường 4) lacks its
+/// column: the error stands after the last header (G6), never at KH's.
+#[test]
+fn a_year_end_form_of_eleven_months_and_december_gives_the_year() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let months = [
+        ("KH năm 2020", 1),
+        ("Thực hiện 11 tháng", 1),
+        ("Ước thực hiện tháng 12", 1),
+    ];
+    let with_year = [
+        ("KH năm 2020", 1),
+        ("Thực hiện 11 tháng", 1),
+        ("Ước thực hiện tháng 12", 1),
+        ("Ước thực hiện cả năm", 1),
+    ];
+    let title = "BÁO CÁO NĂM 2020";
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        title,
+        &one_row_header(&months),
+        &year_end_rows(None),
+    );
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        title,
+        &one_row_header(&with_year),
+        &year_end_rows(Some([980.0, 925.0, 55.0, 49.0, 11.75, 12.0])),
+    );
+    write_sheet(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        title,
+        &one_row_header(&with_year),
+        &year_end_rows(Some([980.0, 925.0, 55.0, 44.0, 11.8, 12.0])),
+    );
+    let out = tmp.path().join("out");
+    let (_, findings) = crate::checks::consolidate(&dir, &out, &tpl, "2020", &[]);
+    let found = listed(
+        &findings,
+        &["sum-mismatch", "column-missing", "relation-violated"],
+    );
+    let of = |unit: &str| -> Vec<String> {
+        found
+            .iter()
+            .filter(|l| l.contains(&format!("|{unit}|")))
+            .cloned()
+            .collect()
+    };
+    let p1 = of("P01");
+    assert_eq!(p1.len(), 1, "{found:#?}");
+    assert!(
+        p1[0].starts_with("info|column-missing|P01|G6||LK|"),
+        "{found:#?}"
+    );
+    let p2 = of("P02");
+    assert_eq!(
+        p2,
+        vec!["error|sum-mismatch|P02|H10|HC07|LK|40 + 4 = 44|49".to_string()],
+        "{found:#?}"
+    );
+    let said = findings
+        .iter()
+        .find(|f| f["unit"] == "P02" && f["code"] == "sum-mismatch")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        said.contains("11 tháng 40 (ô F10)") && said.contains("tháng 12 4 (ô G10)"),
+        "{said}"
+    );
+    assert!(of("P03").is_empty(), "{found:#?}");
+    // Phường 1's worked-out year is consolidated beside the others'.
+    assert_eq!(
+        total_and_mark(&out, "HC02", "LK"),
+        ("2940".to_string(), false)
+    );
+    assert_eq!(total_and_mark(&out, "TT04", "LK").0, "36");
+    assert_eq!(total_and_mark(&out, "HC07", "LK").0, "137");
+    let alone = tmp.path().join("alone");
+    std::fs::create_dir_all(&alone).unwrap();
+    let eleven_only = [("KH năm 2020", 1), ("Thực hiện 11 tháng", 1)];
+    let rows: Vec<_> = year_end_rows(None)
+        .into_iter()
+        .map(|(c, n, u, cells)| (c, n, u, cells[..2].to_vec()))
+        .collect();
+    write_sheet(
+        &alone.join("phuong-4.xlsx"),
+        "UBND PHƯỜNG 4",
+        title,
+        &one_row_header(&eleven_only),
+        &rows,
+    );
+    let (_, findings) =
+        crate::checks::consolidate(&alone, &tmp.path().join("out4"), &tpl, "2020", &[]);
+    let p4 = listed(&findings, &["column-missing"]);
+    assert!(
+        p4.iter()
+            .any(|l| l.starts_with("error|column-missing|P04|G6||LK|")),
+        "{p4:#?}"
+    );
+    assert!(!p4.iter().any(|l| l.contains("|E6|")), "{p4:#?}");
+}
