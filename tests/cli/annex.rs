@@ -2657,3 +2657,125 @@ fn a_status_in_the_deadline_column_is_told_as_a_status() {
     );
     assert!(!message(3).contains("tình trạng"), "{}", message(3));
 }
+
+#[test]
+fn the_written_date_of_an_official_letter_is_a_deadline() {
+    // The tester's Sở Công Thương and Sở Xây dựng wrote the date as an
+    // official letter does: each was a false deadline-invalid error.
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "SCT - DK Q1-2026.xlsx",
+        "CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2026",
+        &[
+            vec![
+                "1",
+                "Hội nghị xúc tiến thương mại nông sản",
+                "Ngày 31 tháng 3 năm 2026",
+                "SCT",
+                "",
+            ],
+            vec![
+                "2",
+                "Kiểm tra an toàn điện",
+                "Trước ngày 31 tháng 3 năm 2026",
+                "SCT",
+                "",
+            ],
+            vec![
+                "3",
+                "Khuyến công địa phương",
+                "15 tháng 2 năm 2026",
+                "SCT",
+                "",
+            ],
+            // Still read against the quarter: due after it.
+            vec![
+                "4",
+                "Tổng kết chợ truyền thống",
+                "Ngày 30 tháng 6 năm 2026",
+                "SCT",
+                "",
+            ],
+            // Near miss: a month without a day stays no date.
+            vec![
+                "5",
+                "Phát triển thương mại điện tử",
+                "Ngày 31 tháng",
+                "SCT",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let (_, _, found) = run_province_q1(dir.path());
+    let got: Vec<[&str; 4]> = found
+        .iter()
+        .map(|f| ["severity", "code", "cell", "actual"].map(|k| f[k].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            [
+                "warning",
+                "deadline-out-of-period",
+                "C7",
+                "Ngày 30 tháng 6 năm 2026"
+            ],
+            ["error", "deadline-invalid", "C8", "Ngày 31 tháng"],
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn every_status_word_in_the_deadline_column_is_told_as_a_status() {
+    // The tester's forms, with and without accents and one misspelt: each
+    // had the generic «không phải là thời hạn».
+    let dir = tempfile::tempdir().unwrap();
+    let statuses = [
+        "Đã trình",
+        "Hoàn thành trước hạn",
+        "Quá hạn",
+        "Hoàn thàn",
+        "Dang thuc hien",
+    ];
+    let rows: Vec<Vec<&str>> = statuses
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            vec![
+                ["1", "2", "3", "4", "5"][i],
+                [
+                    "Thẩm định giá thuốc",
+                    "Kiểm tra bệnh viện",
+                    "Cấp phép hành nghề",
+                    "Tập huấn y tế cơ sở",
+                    "Tiêm chủng mở rộng",
+                ][i],
+                *s,
+                "SYT",
+                "",
+            ]
+        })
+        .collect();
+    write_task_table(
+        dir.path(),
+        "SYT - DK Q1-2026.xlsx",
+        "CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2026",
+        &rows,
+        &[],
+    );
+    let (_, code, found) = run_province_q1(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(found.len(), statuses.len(), "{found:#?}");
+    for (f, s) in found.iter().zip(statuses) {
+        assert_eq!(f["code"], "deadline-invalid");
+        assert_eq!(f["severity"], "error");
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.contains(&format!("ghi tình trạng «{s}» ở cột thời hạn")),
+            "{message}"
+        );
+    }
+}
