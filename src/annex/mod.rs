@@ -445,25 +445,36 @@ type SheetTasks = (
 /// programme of the period (a results report, another period's table)
 /// when the workbook holds a table that is: a department's report of last
 /// quarter sent with this quarter's programme is not read as part of it.
-/// A workbook whose every table is off keeps them all: its tasks are read
-/// and their deadlines say what is wrong, never a programme lost in
-/// silence.
+/// When no table is a plain programme, the title wins over a results
+/// column: a table titled for the period (or for none) that only has a
+/// «Tình hình thực hiện» column is kept, and the tables whose own titles
+/// name another period are set aside. A workbook whose every table is
+/// off so keeps them all: its tasks are read and their deadlines say what
+/// is wrong, never a programme lost in silence.
 fn set_aside_off_programme(
     file: &str,
     read: &mut Vec<SheetTasks>,
     ctx: &AnnexContext,
     findings: &mut Vec<Finding>,
 ) {
-    let kept: Vec<String> = read
-        .iter()
-        .filter(|(_, _, _, off)| off.is_none())
-        .map(|(name, _, _, _)| name.clone())
-        .collect();
+    let names = |keep: &dyn Fn(&Option<table::OffProgramme>) -> bool| -> Vec<String> {
+        read.iter()
+            .filter(|(_, _, _, off)| keep(off))
+            .map(|(name, _, _, _)| name.clone())
+            .collect()
+    };
+    let mut kept = names(&|off| off.is_none());
+    if kept.is_empty() {
+        kept = names(&|off| off.as_ref().is_some_and(|o| o.period.is_none()));
+    }
     if kept.is_empty() {
         return;
     }
     read.retain(|(name, sender, _, off)| {
         let Some(off) = off else { return true };
+        if kept.contains(name) {
+            return true;
+        }
         let said = Annexed::SheetNotProgramme {
             sheet: name,
             results: off.results,

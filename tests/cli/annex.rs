@@ -2779,3 +2779,98 @@ fn every_status_word_in_the_deadline_column_is_told_as_a_status() {
         );
     }
 }
+
+#[test]
+fn a_sheet_titled_for_another_quarter_is_set_aside_though_both_have_a_results_column() {
+    // The tester's Sở Y tế: last quarter's results and this quarter's
+    // programme in one workbook, both with a «Tình hình thực hiện» column.
+    // Last quarter's task was printed in the programme with a
+    // deadline-out-of-period error.
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (sheet, title, rows) in [
+        (
+            "KQ quy IV",
+            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ IV NĂM 2025",
+            vec![[
+                "1",
+                "Kiểm tra cơ sở hành nghề y dược tư nhân",
+                "Quý IV/2025",
+                "SYT",
+                "Hoàn thành",
+            ]],
+        ),
+        (
+            "NV quy I",
+            "NHIỆM VỤ TRỌNG TÂM QUÝ I NĂM 2026",
+            vec![
+                [
+                    "1",
+                    "Giám sát dịch cúm mùa",
+                    "Quý I/2026",
+                    "SYT",
+                    "Đang thực hiện",
+                ],
+                [
+                    "2",
+                    "Kiểm tra cơ sở khám chữa bệnh ngoài công lập",
+                    "Tháng 2/2026",
+                    "SYT",
+                    "Chưa thực hiện",
+                ],
+            ],
+        ),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        ws.write_string(0, 0, "SỞ Y TẾ").unwrap();
+        ws.write_string(1, 0, title).unwrap();
+        for (c, h) in [
+            "TT",
+            "Nội dung",
+            "Tiến độ",
+            "Cơ quan chủ trì",
+            "Tình hình thực hiện",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(dir.path().join("SYT - KQ Q4 va NV Q1.xlsx"))
+        .unwrap();
+    let (out, code, found) = run_province_q1(dir.path());
+    let got: Vec<[&str; 5]> = found
+        .iter()
+        .map(|f| ["severity", "code", "sheet", "cell", "actual"].map(|k| f[k].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [[
+            "info",
+            "period-mismatch",
+            "KQ quy IV",
+            "A2",
+            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ IV NĂM 2025"
+        ]],
+        "{found:#?}"
+    );
+    assert_eq!(code, 0);
+    let printed: Vec<String> = annex_tasks(out.path())
+        .into_iter()
+        .map(|t| t[0].clone())
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            "Giám sát dịch cúm mùa",
+            "Kiểm tra cơ sở khám chữa bệnh ngoài công lập"
+        ]
+    );
+}
