@@ -2874,3 +2874,123 @@ fn a_sheet_titled_for_another_quarter_is_set_aside_though_both_have_a_results_co
         ]
     );
 }
+
+/// A task table with a «Tình trạng» column, sent by `sender`.
+fn write_status_table(path: &std::path::Path, sender: &str, rows: &[[&str; 6]]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, sender).unwrap();
+    ws.write_string(1, 0, "NHIỆM VỤ TRỌNG TÂM QUÝ I NĂM 2026")
+        .unwrap();
+    for (c, h) in [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Tình trạng",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_task_listed_by_its_lead_and_a_co_operating_agency_is_the_leads_and_an_error_only_when_their_statuses_differ(
+) {
+    // The tester's Sở Nội vụ leads two tasks that Sở Y tế, co-operating,
+    // lists too, naming Sở Nội vụ as lead: «Hãy thống nhất một cơ quan chủ
+    // trì» was wrong, the lead is agreed. One agrees, one does not.
+    let dir = tempfile::tempdir().unwrap();
+    let agree = "Tổng kết thi đua khen thưởng ngành y tế";
+    let differ = "Kiểm tra công tác cải cách hành chính tại các cơ sở y tế công lập";
+    // Sở Y tế's file sorts first: the lead's row is still the one kept.
+    write_status_table(
+        &dir.path().join("A - SYT.xlsx"),
+        "SỞ Y TẾ",
+        &[
+            ["1", agree, "Tháng 3/2026", "SNV", "SYT", "Chưa thực hiện"],
+            ["2", differ, "Quý I/2026", "SNV", "SYT", "Đang thực hiện"],
+            [
+                "3",
+                "Giám sát dịch cúm mùa",
+                "Quý I/2026",
+                "SYT",
+                "",
+                "Đang thực hiện",
+            ],
+        ],
+    );
+    write_status_table(
+        &dir.path().join("B - SNV.xlsx"),
+        "SỞ NỘI VỤ",
+        &[
+            ["1", agree, "Tháng 3/2026", "SNV", "SYT", "Chua thuc hien"],
+            ["2", differ, "Quý I/2026", "SNV", "SYT", "Hoàn thành"],
+        ],
+    );
+    let (out, code, found) = run_province_q1(dir.path());
+    let got: Vec<[&str; 6]> = found
+        .iter()
+        .map(|f| {
+            ["severity", "code", "unit", "file", "cell", "expected"].map(|k| f[k].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            [
+                "info",
+                "task-duplicate",
+                "SYT",
+                "A - SYT.xlsx",
+                "B5",
+                "B - SNV.xlsx › Sheet1 › B5"
+            ],
+            [
+                "error",
+                "task-duplicate",
+                "SYT",
+                "A - SYT.xlsx",
+                "B6",
+                "B - SNV.xlsx › Sheet1 › B6"
+            ],
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(code, 1);
+    let message = |k: usize| found[k]["message"].as_str().unwrap();
+    assert!(
+        message(1).contains(
+            "tình trạng khác nhau: Sở Nội vụ ghi «Hoàn thành», Sở Y tế ghi «Đang thực hiện»"
+        ),
+        "{}",
+        message(1)
+    );
+    assert!(
+        message(0).contains("Phụ lục giữ dòng của Sở Nội vụ"),
+        "{}",
+        message(0)
+    );
+    assert!(
+        !message(0).contains("thống nhất một cơ quan chủ trì"),
+        "{}",
+        message(0)
+    );
+    // Each task printed once, from the lead's table.
+    let printed: Vec<String> = annex_tasks(out.path())
+        .into_iter()
+        .map(|t| t[0].clone())
+        .collect();
+    assert_eq!(printed.iter().filter(|t| *t == agree).count(), 1);
+    assert_eq!(printed.iter().filter(|t| *t == differ).count(), 1);
+    assert_eq!(printed.len(), 3);
+}
