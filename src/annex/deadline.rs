@@ -10,6 +10,7 @@
 //! Đầu năm 2026 · Giữa năm · Cuối năm 2026                 months 1-3, 6-7, 10-12
 //! Cả năm · Cả năm 2020 · Năm 2020 · Trong năm 2020        the whole year
 //! 15/5/2020 · Trước ngày 30/4/2020 · Đến ngày 30/6/2020   the month of the date
+//! Ngày 30 tháng 9 năm 2026 · Trước ngày 30 tháng 9          the same, written in words
 //! Trước Tết Nguyên đán (Bính Ngọ) · Tết Dương lịch 2026   the month of that Tết
 //! 15-20/12/2020 · Từ 01/12/2025 đến 31/01/2026            a range: start to end
 //! Tháng 12/2025 - 01/2026 · Quý IV/2025 - Quý I/2026
@@ -426,34 +427,65 @@ impl Refusal {
 }
 
 /// Whether a Tiến độ cell that is no deadline holds a task's status
-/// instead ("Đang thực hiện", "Đã hoàn thành", "HT"): words of progress,
-/// nothing else, so that the clerk is told to write when it is due.
+/// instead ("Đang thực hiện", "Đã hoàn thành", "Hoàn thành trước hạn",
+/// "Đã trình", "Quá hạn", "HT"): words of progress, nothing else, with or
+/// without accents and with a letter missing, added or changed in a word
+/// ("Hoàn thàn"), so that the clerk is told to write when it is due.
 pub fn is_status(text: &str) -> bool {
-    const STATUS: [&str; 12] = [
-        "dang thuc hien",
-        "dang trien khai",
-        "dang lam",
-        "da thuc hien",
-        "da trien khai",
-        "da hoan thanh",
+    // The words a status is written with.
+    const WORDS: [&str; 22] = [
+        "dang", "da", "chua", "tiep", "tuc", "thuc", "hien", "trien", "khai", "lam", "hoan",
+        "thanh", "thien", "trinh", "qua", "han", "truoc", "dung", "cham", "xong", "ket", "va",
+    ];
+    // What makes them a status: one of these among them.
+    const PHRASES: [&str; 8] = [
         "hoan thanh",
-        "chua thuc hien",
-        "chua trien khai",
-        "chua hoan thanh",
-        "tiep tuc thuc hien",
-        "dang hoan thien",
+        "thuc hien",
+        "trien khai",
+        "hoan thien",
+        "da trinh",
+        "qua han",
+        "xong",
+        "dang lam",
     ];
     // Abbreviations clerks write for a status: hoàn thành, chưa hoàn
     // thành.
     const SHORT: [&str; 2] = ["ht", "cht"];
     let s = simplify(text);
-    let s = s
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_matches(|c: char| matches!(c, '.' | ',' | '-' | '/' | ' '))
-        .to_string();
-    !s.is_empty() && (STATUS.contains(&s.as_str()) || SHORT.contains(&s.as_str()))
+    let s = s.trim_matches(|c: char| matches!(c, '.' | ',' | '-' | '/' | ' '));
+    if SHORT.contains(&s) {
+        return true;
+    }
+    let mut words = Vec::new();
+    for w in s.split([' ', ',', '-', '/']).filter(|w| !w.is_empty()) {
+        let known = WORDS.iter().find(|v| **v == w).or_else(|| {
+            WORDS
+                .iter()
+                .find(|v| w.len() >= 4 && v.len() >= 4 && one_edit(w, v))
+        });
+        match known {
+            Some(v) => words.push(*v),
+            None => return false,
+        }
+    }
+    let joined = format!(" {} ", words.join(" "));
+    PHRASES.iter().any(|p| joined.contains(&format!(" {p} ")))
+}
+
+/// Whether `a` becomes `b` by one letter missing, added or changed.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => a.iter().zip(&b).filter(|(x, y)| x != y).count() <= 1,
+        1 => (0..long.len())
+            .any(|i| long[..i] == short[..i.min(short.len())] && long[i + 1..] == short[i..]),
+        _ => false,
+    }
 }
 
 /// Reads a deadline; `None` when the text is not one. A form without a year
@@ -502,7 +534,7 @@ struct Read {
 /// [`Refusal::NoSuchDay`] for a date whose month lacks the day,
 /// [`Refusal::NotADeadline`] for any other text that is no deadline.
 pub fn read_deadline(text: &str, period: Period) -> Result<Reading, Refusal> {
-    let s = simplify(without_note(text));
+    let s = written_dates(&simplify(without_note(text)));
     if s.is_empty() {
         return Err(Refusal::NotADeadline);
     }
@@ -530,6 +562,32 @@ pub fn read_deadline(text: &str, period: Period) -> Result<Reading, Refusal> {
         assumed_year: (r.deadline != Deadline::Ongoing).then_some(y),
         holiday: r.holiday,
     })
+}
+
+/// The date of an official letter in words ("Ngày 30 tháng 9 năm 2026",
+/// "Trước ngày 30 tháng 9 năm 2026", "30 tháng 9") written as the digits
+/// the forms read ("ngay 30/9/2026"). A week of a month ("Tuần 2 tháng
+/// 9") is no day and stays.
+fn written_dates(s: &str) -> String {
+    static WORDS: OnceLock<Regex> = OnceLock::new();
+    #[allow(clippy::expect_used)]
+    let re = WORDS.get_or_init(|| {
+        Regex::new(r"\b(\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?\b")
+            .expect("invariant: the written date pattern is valid")
+    });
+    re.replace_all(s, |c: &regex::Captures| {
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        let before = c.get(0).map_or("", |m| &s[..m.start()]);
+        if before.trim_end().ends_with("tuan") {
+            return whole.to_string();
+        }
+        let (day, month) = (&c[1], &c[2]);
+        match c.get(3) {
+            Some(y) => format!("{day}/{month}/{}", y.as_str()),
+            None => format!("{day}/{month}"),
+        }
+    })
+    .into_owned()
 }
 
 /// Reads `s`, a year-less form taking `year`: the Tết it names replaced
@@ -1079,7 +1137,43 @@ mod tests {
         assert_eq!(months("Trước ngày 30/4/2020"), Some((2020, 4, 2020, 4)));
         assert_eq!(months("trước ngày 30-4-2020."), Some((2020, 4, 2020, 4)));
         assert_eq!(months("Đến ngày 30/6/2020"), Some((2020, 6, 2020, 6)));
+        // The date of an official letter, in words.
+        assert_eq!(months("Ngày 30 tháng 9 năm 2020"), Some((2020, 9, 2020, 9)));
+        assert_eq!(
+            months("Trước ngày 30 tháng 9 năm 2020"),
+            Some((2020, 9, 2020, 9))
+        );
+        assert_eq!(months("30 tháng 9 năm 2020"), Some((2020, 9, 2020, 9)));
+        assert_eq!(months("ngày 15 tháng 10"), Some((2020, 10, 2020, 10)));
+        assert_eq!(months("Tuần 2 tháng 9/2020"), Some((2020, 9, 2020, 9)));
         assert_eq!(months("Thường xuyên"), Some((0, 0, 0, 0)));
+    }
+
+    #[test]
+    fn status_words_are_told_apart_from_other_text() {
+        for status in [
+            "Đang thực hiện",
+            "Dang thuc hien",
+            "Đã trình",
+            "Hoàn thành trước hạn",
+            "Quá hạn",
+            "Hoàn thàn",
+            "Chua thuc hien",
+            "HT",
+            "Đã hoàn thành.",
+        ] {
+            assert!(is_status(status), "{status}");
+        }
+        for other in [
+            "Sớm",
+            "Tháng",
+            "Theo chỉ đạo",
+            "Đã",
+            "Sau khi có ý kiến",
+            "",
+        ] {
+            assert!(!is_status(other), "{other}");
+        }
     }
 
     #[test]

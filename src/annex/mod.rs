@@ -445,25 +445,36 @@ type SheetTasks = (
 /// programme of the period (a results report, another period's table)
 /// when the workbook holds a table that is: a department's report of last
 /// quarter sent with this quarter's programme is not read as part of it.
-/// A workbook whose every table is off keeps them all: its tasks are read
-/// and their deadlines say what is wrong, never a programme lost in
-/// silence.
+/// When no table is a plain programme, the title wins over a results
+/// column: a table titled for the period (or for none) that only has a
+/// «Tình hình thực hiện» column is kept, and the tables whose own titles
+/// name another period are set aside. A workbook whose every table is
+/// off so keeps them all: its tasks are read and their deadlines say what
+/// is wrong, never a programme lost in silence.
 fn set_aside_off_programme(
     file: &str,
     read: &mut Vec<SheetTasks>,
     ctx: &AnnexContext,
     findings: &mut Vec<Finding>,
 ) {
-    let kept: Vec<String> = read
-        .iter()
-        .filter(|(_, _, _, off)| off.is_none())
-        .map(|(name, _, _, _)| name.clone())
-        .collect();
+    let names = |keep: &dyn Fn(&Option<table::OffProgramme>) -> bool| -> Vec<String> {
+        read.iter()
+            .filter(|(_, _, _, off)| keep(off))
+            .map(|(name, _, _, _)| name.clone())
+            .collect()
+    };
+    let mut kept = names(&|off| off.is_none());
+    if kept.is_empty() {
+        kept = names(&|off| off.as_ref().is_some_and(|o| o.period.is_none()));
+    }
     if kept.is_empty() {
         return;
     }
     read.retain(|(name, sender, _, off)| {
         let Some(off) = off else { return true };
+        if kept.contains(name) {
+            return true;
+        }
         let said = Annexed::SheetNotProgramme {
             sheet: name,
             results: off.results,
@@ -1028,6 +1039,8 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
     let mut rows: Vec<(usize, Option<String>, AnnexRow)> = Vec::new();
     // Each task's own units: its sender and its lead agencies.
     let mut own: Vec<BTreeSet<usize>> = Vec::new();
+    // Each task's lead agencies alone.
+    let mut leads: Vec<BTreeSet<usize>> = Vec::new();
     for task in &tasks {
         let raw = &task.raw;
         let unit = unit_of(task);
@@ -1044,6 +1057,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
                 .chain(task.sender)
                 .collect(),
         );
+        leads.push(lead.iter().filter_map(AgencyRef::agency).collect());
         check_agencies(task, &unit, (&lead, &coord), ctx, &mut findings);
         let section = raw
             .section
@@ -1072,7 +1086,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
             },
         ));
     }
-    let dropped = check_duplicates(&tasks, &own, ctx, &mut findings);
+    let dropped = check_duplicates(&tasks, (&own, &leads), ctx, &mut findings);
     mark_rows(&tasks, &dropped, &findings, &mut rows);
     let mut annex = group_rows(
         rows.into_iter()
@@ -1275,14 +1289,50 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
     );
 }
 
+/// Two tables listing one task (`j` first, `k` later), both naming the
+/// same lead agencies and the same deadline, one sent by a lead and the other by an agency that
+/// is no lead of it: (the lead's task, the other's, the lead, the other
+/// sender).
+fn lead_and_coordinator(
+    tasks: &[&Task],
+    leads: &[BTreeSet<usize>],
+    j: usize,
+    k: usize,
+    ctx: &AnnexContext,
+) -> Option<(usize, usize, usize, usize)> {
+    let (tj, tk) = (tasks.get(j)?, tasks.get(k)?);
+    let (lj, lk) = (leads.get(j)?, leads.get(k)?);
+    // Two deadlines are two plans: agreeing on one lead is still asked.
+    let deadline = |t: &Task| crate::text::fold(&t.raw.deadline.text);
+    if lj.is_empty()
+        || lj != lk
+        || (tj.file == tk.file && tj.sheet == tk.sheet)
+        || deadline(tj) != deadline(tk)
+    {
+        return None;
+    }
+    let (sj, sk) = (tj.sender?, tk.sender?);
+    if sj == sk || ctx.template.agencies.get(sj).is_none() {
+        return None;
+    }
+    match (lj.contains(&sj), lk.contains(&sk)) {
+        (true, false) => Some((j, k, sj, sk)),
+        (false, true) => Some((k, j, sk, sj)),
+        _ => None,
+    }
+}
+
 /// Reports exact and near duplicates; returns the exact duplicates left
 /// out of the annex (every later copy of a content), each with the task
 /// the annex keeps in its place.
 /// `own` holds each task's own units (sender and leads): tasks that differ
 /// only by naming each its own unit are not duplicates.
+/// `leads` holds each task's lead agencies: one task listed by its lead
+/// and by a co-operating agency, both naming that lead, is the lead's
+/// (see [`lead_and_coordinator`]).
 fn check_duplicates(
     tasks: &[&Task],
-    own: &[BTreeSet<usize>],
+    (own, leads): (&[BTreeSet<usize>], &[BTreeSet<usize>]),
     ctx: &AnnexContext,
     findings: &mut Vec<Finding>,
 ) -> HashMap<usize, usize> {
@@ -1308,8 +1358,51 @@ fn check_duplicates(
         if key.is_empty() {
             continue;
         }
-        match first.get(&key) {
-            Some(&j) => {
+        match first.get(&key).copied() {
+            Some(j) if lead_and_coordinator(tasks, leads, j, k, ctx).is_some() => {
+                let Some((kept, other, lead_i, other_i)) =
+                    lead_and_coordinator(tasks, leads, j, k, ctx)
+                else {
+                    continue;
+                };
+                let name = |i: usize| {
+                    ctx.template
+                        .agencies
+                        .get(i)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default()
+                };
+                let (kept_t, other_t) = (tasks[kept], tasks[other]);
+                let status = |t: &Task| t.raw.status.trim().to_string();
+                let (a, b) = (status(kept_t), status(other_t));
+                let differ = !a.is_empty()
+                    && !b.is_empty()
+                    && crate::text::fold(&a) != crate::text::fold(&b);
+                let (kept_loc, here) = (loc(kept_t), loc(other_t));
+                let said = Annexed::TaskOfLeadAndCoordinator {
+                    task: &quote(&other_t.raw.content.text),
+                    kept: &kept_loc.to_string(),
+                    here: &here.to_string(),
+                    lead: &name(lead_i),
+                    other: &name(other_i),
+                    statuses: differ.then_some((a.as_str(), b.as_str())),
+                };
+                let severity = if differ {
+                    Severity::Error
+                } else {
+                    Severity::Info
+                };
+                findings.push(
+                    Finding::said(severity, &said, ctx.lang)
+                        .at(&here)
+                        .unit(unit(other_t))
+                        .expected(kept_loc.to_string())
+                        .actual(here.to_string()),
+                );
+                dropped.insert(other, kept);
+                first.insert(key, kept);
+            }
+            Some(j) => {
                 let (here, there) = (loc(t), tasks.get(j).map(|o| loc(o)).unwrap_or_default());
                 let same_table = tasks
                     .get(j)

@@ -144,6 +144,27 @@ pub struct TaskLayout {
     pub lead: Option<u32>,
     pub coord: Option<u32>,
     pub field: Option<u32>,
+    /// A column of the task's status ("Tình trạng", "Tình hình thực
+    /// hiện"): never printed, compared when two departments list one task.
+    pub status: Option<u32>,
+}
+
+/// Words of a header that names a task's status.
+const STATUS_WORDS: [&str; 4] = [
+    "tinh trang",
+    "tinh hinh thuc hien",
+    "trang thai",
+    "ket qua thuc hien",
+];
+
+/// The status column of a header row, if any (a label that is no other
+/// role and holds a status word).
+fn status_column(grid: &SheetGrid, row: u32, words: &TaskHeaderWords) -> Option<u32> {
+    grid.cols().find(|&c| {
+        let text = grid.text(row, c);
+        let padded = format!(" {} ", fold(&text));
+        !text.is_empty() && words.classify(&text).is_none() && holds_any(&padded, &STATUS_WORDS)
+    })
 }
 
 fn roles_of_row(grid: &SheetGrid, row: u32, words: &TaskHeaderWords) -> Vec<(u32, u32, TaskRole)> {
@@ -181,6 +202,7 @@ pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<Task
             lead: None,
             coord: None,
             field: None,
+            status: status_column(grid, r, words),
         };
         // Two deadline columns ("Thời gian hoàn thành" and "Tiến độ thực
         // hiện" beside it): the one whose title names a time wins, else the
@@ -233,6 +255,7 @@ pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<Task
                     assign(r + 1, found, &mut layout);
                 }
                 layout.data_start = r + 2;
+                layout.status = layout.status.or(status_column(grid, r + 1, words));
             }
         }
         // A row of column numbers: (1) (2) (3) …
@@ -271,6 +294,8 @@ pub struct RawTask {
     /// Section index from a Lĩnh vực value or a section row.
     pub section: Option<usize>,
     pub subsection: Option<String>,
+    /// The status written in the table's status column, if it has one.
+    pub status: String,
 }
 
 /// The text of a cell as written: lines kept, each trimmed, NFC.
@@ -923,6 +948,10 @@ pub fn read_tasks(
             coord: or_above(&cells.coord, &cells.above.coord),
             section: task_section,
             subsection: task_sub,
+            status: layout
+                .status
+                .map(|c| grid.text(cells.content.row, c))
+                .unwrap_or_default(),
         });
         open = true;
     }

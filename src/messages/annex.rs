@@ -215,6 +215,19 @@ pub enum Annexed<'a> {
         there: &'a str,
         same_table: bool,
     },
+    /// `task-duplicate`: `task` is listed by its lead `lead` (at `kept`,
+    /// the row the annex keeps) and again by `other`, an agency
+    /// co-operating on it (at `here`), both naming the same lead; an info
+    /// when they agree, an error when `statuses` (the lead's, the
+    /// other's) differ.
+    TaskOfLeadAndCoordinator {
+        task: &'a str,
+        kept: &'a str,
+        here: &'a str,
+        lead: &'a str,
+        other: &'a str,
+        statuses: Option<(&'a str, &'a str)>,
+    },
     /// `task-duplicate` (a warning): `task` at `here` is `alike` (0…1)
     /// like `other` at `there`.
     TaskAlike {
@@ -272,7 +285,9 @@ impl Words for Annexed<'_> {
             }
             Annexed::LeadMissing { .. } => Code::AgencyMissing,
             Annexed::AgencyUnknown { .. } => Code::AgencyUnknown,
-            Annexed::TaskRepeated { .. } | Annexed::TaskAlike { .. } => Code::TaskDuplicate,
+            Annexed::TaskRepeated { .. }
+            | Annexed::TaskAlike { .. }
+            | Annexed::TaskOfLeadAndCoordinator { .. } => Code::TaskDuplicate,
             Annexed::ProgrammeResent { .. } => Code::SubmissionDuplicate,
             Annexed::SenderUnknown { .. } => Code::FileUnknownUnit,
             Annexed::NoTasks { .. } => Code::SubmissionMissing,
@@ -401,6 +416,19 @@ impl Words for Annexed<'_> {
             } => match lang {
                 Lang::Vi => format!("Nhiệm vụ «{task}» tại {here} trùng với nhiệm vụ tại {there}; phụ lục chỉ giữ nhiệm vụ tại {there}. Hãy thống nhất một cơ quan chủ trì."),
                 Lang::En => format!("Task «{task}» at {here} repeats the task at {there}; the annex keeps only the one at {there}. Agree on one lead agency."),
+            },
+            Annexed::TaskOfLeadAndCoordinator {
+                task,
+                kept,
+                here,
+                lead,
+                other,
+                statuses,
+            } => match (lang, statuses) {
+                (Lang::Vi, None) => format!("Nhiệm vụ «{task}» được ghi ở bảng của cơ quan chủ trì {lead} ({kept}) và ở bảng của {other}, cơ quan phối hợp ({here}); hai dòng cùng ghi {lead} chủ trì. Phụ lục giữ dòng của {lead}."),
+                (Lang::Vi, Some((a, b))) => format!("Nhiệm vụ «{task}» được ghi ở bảng của cơ quan chủ trì {lead} ({kept}) và ở bảng của {other}, cơ quan phối hợp ({here}), nhưng tình trạng khác nhau: {lead} ghi «{a}», {other} ghi «{b}». Phụ lục giữ dòng của {lead}; hãy đề nghị {lead} và {other} thống nhất tình trạng thực hiện."),
+                (Lang::En, None) => format!("Task «{task}» is listed by its lead agency {lead} ({kept}) and by {other}, a co-operating agency ({here}); both rows name {lead} as lead. The annex keeps {lead}'s row."),
+                (Lang::En, Some((a, b))) => format!("Task «{task}» is listed by its lead agency {lead} ({kept}) and by {other}, a co-operating agency ({here}), but their statuses differ: {lead} writes «{a}», {other} writes «{b}». The annex keeps {lead}'s row; ask {lead} and {other} to agree on the task's status."),
             },
             Annexed::TaskAlike {
                 task,

@@ -377,10 +377,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::TaskDuplicate,
-        severity: "error / warning",
+        severity: "error / warning / info",
         meaning: ("Nhiệm vụ trùng.", "A task written twice."),
         help: ("Giữ một dòng; ghi đơn vị phối hợp ở dòng đó.", "Keep one row; name the other agency as coordinator."),
-        example: "(annex) the same task twice, in one file or from two departments (error); nearly the same, e.g. only the year differs (warning)",
+        example: "(annex) the same task twice, in one file or from two departments (error); nearly the same, e.g. only the year differs (warning); listed by its lead and by a co-operating agency naming that lead, the lead's row kept (info, an error when their statuses differ)",
     },
     Entry {
         code: Code::AgencyUnknown,

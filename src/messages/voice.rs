@@ -2288,6 +2288,22 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             example: here,
         },
         Annexed::LeadMissing { task },
+        Annexed::TaskOfLeadAndCoordinator {
+            task,
+            kept: there,
+            here,
+            lead: "SNV",
+            other: "SYT",
+            statuses: None,
+        },
+        Annexed::TaskOfLeadAndCoordinator {
+            task,
+            kept: there,
+            here,
+            lead: "SNV",
+            other: "SYT",
+            statuses: Some(("Hoàn thành", "Đang thực hiện")),
+        },
         Annexed::NoTasks {
             unit: "Phường 7",
             file: "phuong-07.xlsx",
@@ -2672,6 +2688,7 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::NoTasks { .. } => 13,
         Annexed::DeadlineIsStatus { .. } => 14,
         Annexed::TableOfOtherPeriod { .. } => 15,
+        Annexed::TaskOfLeadAndCoordinator { .. } => 16,
     }
 }
 
@@ -2786,7 +2803,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Said", said.iter().map(said_variant), 53);
     covers("Checked", checked.iter().map(checked_variant), 51);
     covers("Read", read.iter().map(read_variant), 61);
-    covers("Annexed", annexed.iter().map(annexed_variant), 16);
+    covers("Annexed", annexed.iter().map(annexed_variant), 17);
     covers("Prose", prose.iter().map(prose_variant), 10);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);
 

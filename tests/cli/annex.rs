@@ -2657,3 +2657,340 @@ fn a_status_in_the_deadline_column_is_told_as_a_status() {
     );
     assert!(!message(3).contains("tình trạng"), "{}", message(3));
 }
+
+#[test]
+fn the_written_date_of_an_official_letter_is_a_deadline() {
+    // The tester's Sở Công Thương and Sở Xây dựng wrote the date as an
+    // official letter does: each was a false deadline-invalid error.
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "SCT - DK Q1-2026.xlsx",
+        "CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2026",
+        &[
+            vec![
+                "1",
+                "Hội nghị xúc tiến thương mại nông sản",
+                "Ngày 31 tháng 3 năm 2026",
+                "SCT",
+                "",
+            ],
+            vec![
+                "2",
+                "Kiểm tra an toàn điện",
+                "Trước ngày 31 tháng 3 năm 2026",
+                "SCT",
+                "",
+            ],
+            vec![
+                "3",
+                "Khuyến công địa phương",
+                "15 tháng 2 năm 2026",
+                "SCT",
+                "",
+            ],
+            // Still read against the quarter: due after it.
+            vec![
+                "4",
+                "Tổng kết chợ truyền thống",
+                "Ngày 30 tháng 6 năm 2026",
+                "SCT",
+                "",
+            ],
+            // Near miss: a month without a day stays no date.
+            vec![
+                "5",
+                "Phát triển thương mại điện tử",
+                "Ngày 31 tháng",
+                "SCT",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let (_, _, found) = run_province_q1(dir.path());
+    let got: Vec<[&str; 4]> = found
+        .iter()
+        .map(|f| ["severity", "code", "cell", "actual"].map(|k| f[k].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            [
+                "warning",
+                "deadline-out-of-period",
+                "C7",
+                "Ngày 30 tháng 6 năm 2026"
+            ],
+            ["error", "deadline-invalid", "C8", "Ngày 31 tháng"],
+        ],
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn every_status_word_in_the_deadline_column_is_told_as_a_status() {
+    // The tester's forms, with and without accents and one misspelt: each
+    // had the generic «không phải là thời hạn».
+    let dir = tempfile::tempdir().unwrap();
+    let statuses = [
+        "Đã trình",
+        "Hoàn thành trước hạn",
+        "Quá hạn",
+        "Hoàn thàn",
+        "Dang thuc hien",
+    ];
+    let rows: Vec<Vec<&str>> = statuses
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            vec![
+                ["1", "2", "3", "4", "5"][i],
+                [
+                    "Thẩm định giá thuốc",
+                    "Kiểm tra bệnh viện",
+                    "Cấp phép hành nghề",
+                    "Tập huấn y tế cơ sở",
+                    "Tiêm chủng mở rộng",
+                ][i],
+                *s,
+                "SYT",
+                "",
+            ]
+        })
+        .collect();
+    write_task_table(
+        dir.path(),
+        "SYT - DK Q1-2026.xlsx",
+        "CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2026",
+        &rows,
+        &[],
+    );
+    let (_, code, found) = run_province_q1(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(found.len(), statuses.len(), "{found:#?}");
+    for (f, s) in found.iter().zip(statuses) {
+        assert_eq!(f["code"], "deadline-invalid");
+        assert_eq!(f["severity"], "error");
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.contains(&format!("ghi tình trạng «{s}» ở cột thời hạn")),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn a_sheet_titled_for_another_quarter_is_set_aside_though_both_have_a_results_column() {
+    // The tester's Sở Y tế: last quarter's results and this quarter's
+    // programme in one workbook, both with a «Tình hình thực hiện» column.
+    // Last quarter's task was printed in the programme with a
+    // deadline-out-of-period error.
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (sheet, title, rows) in [
+        (
+            "KQ quy IV",
+            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ IV NĂM 2025",
+            vec![[
+                "1",
+                "Kiểm tra cơ sở hành nghề y dược tư nhân",
+                "Quý IV/2025",
+                "SYT",
+                "Hoàn thành",
+            ]],
+        ),
+        (
+            "NV quy I",
+            "NHIỆM VỤ TRỌNG TÂM QUÝ I NĂM 2026",
+            vec![
+                [
+                    "1",
+                    "Giám sát dịch cúm mùa",
+                    "Quý I/2026",
+                    "SYT",
+                    "Đang thực hiện",
+                ],
+                [
+                    "2",
+                    "Kiểm tra cơ sở khám chữa bệnh ngoài công lập",
+                    "Tháng 2/2026",
+                    "SYT",
+                    "Chưa thực hiện",
+                ],
+            ],
+        ),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        ws.write_string(0, 0, "SỞ Y TẾ").unwrap();
+        ws.write_string(1, 0, title).unwrap();
+        for (c, h) in [
+            "TT",
+            "Nội dung",
+            "Tiến độ",
+            "Cơ quan chủ trì",
+            "Tình hình thực hiện",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(dir.path().join("SYT - KQ Q4 va NV Q1.xlsx"))
+        .unwrap();
+    let (out, code, found) = run_province_q1(dir.path());
+    let got: Vec<[&str; 5]> = found
+        .iter()
+        .map(|f| ["severity", "code", "sheet", "cell", "actual"].map(|k| f[k].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [[
+            "info",
+            "period-mismatch",
+            "KQ quy IV",
+            "A2",
+            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ IV NĂM 2025"
+        ]],
+        "{found:#?}"
+    );
+    assert_eq!(code, 0);
+    let printed: Vec<String> = annex_tasks(out.path())
+        .into_iter()
+        .map(|t| t[0].clone())
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            "Giám sát dịch cúm mùa",
+            "Kiểm tra cơ sở khám chữa bệnh ngoài công lập"
+        ]
+    );
+}
+
+/// A task table with a «Tình trạng» column, sent by `sender`.
+fn write_status_table(path: &std::path::Path, sender: &str, rows: &[[&str; 6]]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, sender).unwrap();
+    ws.write_string(1, 0, "NHIỆM VỤ TRỌNG TÂM QUÝ I NĂM 2026")
+        .unwrap();
+    for (c, h) in [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Tình trạng",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_task_listed_by_its_lead_and_a_co_operating_agency_is_the_leads_and_an_error_only_when_their_statuses_differ(
+) {
+    // The tester's Sở Nội vụ leads two tasks that Sở Y tế, co-operating,
+    // lists too, naming Sở Nội vụ as lead: «Hãy thống nhất một cơ quan chủ
+    // trì» was wrong, the lead is agreed. One agrees, one does not.
+    let dir = tempfile::tempdir().unwrap();
+    let agree = "Tổng kết thi đua khen thưởng ngành y tế";
+    let differ = "Kiểm tra công tác cải cách hành chính tại các cơ sở y tế công lập";
+    // Sở Y tế's file sorts first: the lead's row is still the one kept.
+    write_status_table(
+        &dir.path().join("A - SYT.xlsx"),
+        "SỞ Y TẾ",
+        &[
+            ["1", agree, "Tháng 3/2026", "SNV", "SYT", "Chưa thực hiện"],
+            ["2", differ, "Quý I/2026", "SNV", "SYT", "Đang thực hiện"],
+            [
+                "3",
+                "Giám sát dịch cúm mùa",
+                "Quý I/2026",
+                "SYT",
+                "",
+                "Đang thực hiện",
+            ],
+        ],
+    );
+    write_status_table(
+        &dir.path().join("B - SNV.xlsx"),
+        "SỞ NỘI VỤ",
+        &[
+            ["1", agree, "Tháng 3/2026", "SNV", "SYT", "Chua thuc hien"],
+            ["2", differ, "Quý I/2026", "SNV", "SYT", "Hoàn thành"],
+        ],
+    );
+    let (out, code, found) = run_province_q1(dir.path());
+    let got: Vec<[&str; 6]> = found
+        .iter()
+        .map(|f| {
+            ["severity", "code", "unit", "file", "cell", "expected"].map(|k| f[k].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            [
+                "info",
+                "task-duplicate",
+                "SYT",
+                "A - SYT.xlsx",
+                "B5",
+                "B - SNV.xlsx › Sheet1 › B5"
+            ],
+            [
+                "error",
+                "task-duplicate",
+                "SYT",
+                "A - SYT.xlsx",
+                "B6",
+                "B - SNV.xlsx › Sheet1 › B6"
+            ],
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(code, 1);
+    let message = |k: usize| found[k]["message"].as_str().unwrap();
+    assert!(
+        message(1).contains(
+            "tình trạng khác nhau: Sở Nội vụ ghi «Hoàn thành», Sở Y tế ghi «Đang thực hiện»"
+        ),
+        "{}",
+        message(1)
+    );
+    assert!(
+        message(0).contains("Phụ lục giữ dòng của Sở Nội vụ"),
+        "{}",
+        message(0)
+    );
+    assert!(
+        !message(0).contains("thống nhất một cơ quan chủ trì"),
+        "{}",
+        message(0)
+    );
+    // Each task printed once, from the lead's table.
+    let printed: Vec<String> = annex_tasks(out.path())
+        .into_iter()
+        .map(|t| t[0].clone())
+        .collect();
+    assert_eq!(printed.iter().filter(|t| *t == agree).count(), 1);
+    assert_eq!(printed.iter().filter(|t| *t == differ).count(), 1);
+    assert_eq!(printed.len(), 3);
+}
