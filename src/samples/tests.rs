@@ -550,11 +550,11 @@ fn the_forms_header_rows_are_as_tall_as_their_wrapped_words() {
             vec![2],
         ),
     ];
+    let col_re = regex::Regex::new(r"<col [^>]*>").unwrap();
     for (file, sheet_part, sheet, rows) in cases {
         let bytes = &set.files.iter().find(|f| f.0 == file).unwrap().1;
         let xml = part(bytes, sheet_part);
-        let widths: Vec<f64> = regex::Regex::new(r"<col [^>]*>")
-            .unwrap()
+        let widths: Vec<f64> = col_re
             .find_iter(&xml)
             .map(|m| attr(m.as_str(), "width").unwrap())
             .collect();
