@@ -27,7 +27,7 @@ use crate::error::Fatal;
 use crate::ingest::{sniff, Container, OpenWorkbook, SheetGrid};
 use crate::memory::release_free_memory;
 use crate::model::Period;
-use crate::normalize::header::{find_table, HeaderWords};
+use crate::normalize::header::{find_table, HeaderWords, Role};
 use crate::normalize::store::FigureStore;
 use crate::normalize::submission::{FileOutcome, Submission, TableBox};
 use crate::outputs::Sheet;
@@ -134,6 +134,7 @@ impl<'a> FeedbackContext<'a> {
                 table: first
                     .zip(last)
                     .map(|(f, l)| (t.header_first, t.header_last, end, f, l)),
+                roles: t.columns.clone(),
             };
         }
         if let Some(t) = self
@@ -168,6 +169,7 @@ impl<'a> FeedbackContext<'a> {
                     .min()
                     .zip(present.iter().max())
                     .map(|(f, l)| (t.header_first, last_header, end, *f, *l)),
+                roles: t.stt.map(|c| (c, Role::Stt)).into_iter().collect(),
             };
         }
         SheetLayout::default()
@@ -187,9 +189,11 @@ fn titles_of(b: &TableBox) -> PrintTitles {
 }
 
 /// Where a sheet's table is, as far as the tool can tell.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct SheetLayout {
     titles: PrintTitles,
+    /// What each column of the table holds, as its header says.
+    roles: Vec<(u32, Role)>,
     /// First and last header row, last row, first and last column.
     table: Option<(u32, u32, u32, u32, u32)>,
 }
@@ -841,13 +845,26 @@ fn copy_sheet(
             .table
             .is_some_and(|(h0, h1, _, c0, c1)| (h0..=h1).contains(&r) && (c0..=c1).contains(&c))
     };
+    let looks = TableLooks::of(grid, layout);
+    // The decimals a figure prints with: its column's in the table, its
+    // own elsewhere.
+    let decimals_of = |r: u32, c: u32, data: &Data| {
+        let in_body = in_table(r, c) && !is_header(r, c);
+        in_body
+            .then(|| looks.decimals(r, c))
+            .flatten()
+            .unwrap_or_else(|| figure_decimals(data))
+    };
     let format_of = |r: u32, c: u32, data: &Data| {
         let mut f = Format::new()
             .set_font_name("Times New Roman")
             .set_font_size(12);
+        let in_body = in_table(r, c) && !is_header(r, c);
         match data {
-            Data::Float(x) if x.fract() == 0.0 => f = f.set_num_format("#,##0"),
-            Data::Int(_) => f = f.set_num_format("#,##0"),
+            Data::Float(_) | Data::Int(_) => {
+                let decimals = decimals_of(r, c, data);
+                f = f.set_num_format(crate::report::workbook::number_format(decimals));
+            }
             Data::DateTime(_) => f = f.set_num_format("dd/mm/yyyy"),
             _ => {}
         }
@@ -856,6 +873,12 @@ fn copy_sheet(
                 .set_border(FormatBorder::Thin)
                 .set_text_wrap()
                 .set_align(FormatAlign::VerticalCenter);
+        }
+        if in_body && looks.centered.contains(&c) {
+            f = f.set_align(FormatAlign::Center);
+        }
+        if in_body && looks.sections.contains(&r) {
+            f = f.set_bold();
         }
         if is_header(r, c) {
             f = f.set_bold().set_align(FormatAlign::Center);
@@ -891,6 +914,13 @@ fn copy_sheet(
                 let r1 = m.end.0.min(grid.rows().end.saturating_sub(1)).max(r);
                 let c1 = m.end.1.min(grid.cols().end.saturating_sub(1)).max(c);
                 if let Ok(c1) = u16::try_from(c1) {
+                    // A header merged down one column («Kế hoạch năm» over
+                    // both header rows) is that column's heading.
+                    if c1 == col && is_header(r, c) {
+                        let len = header_chars(&crate::ingest::sheet::data_text(data));
+                        let w = widths.entry(col).or_default();
+                        *w = (*w).max(len);
+                    }
                     // A merge of one row wraps in its columns together.
                     if let (true, Data::String(text)) = (r1 == r && in_table(r, c), data) {
                         wrapped.push((r, col, c1, text.as_str(), is_header(r, c)));
@@ -904,11 +934,23 @@ fn copy_sheet(
                     }
                 }
             } else {
-                // Not widened by a merged title.
-                let len = crate::ingest::sheet::data_text(data).chars().count();
+                // Not widened by a merged title; a header wraps at its
+                // words, a figure is as wide as it prints.
+                let len = if is_header(r, c) {
+                    header_chars(&crate::ingest::sheet::data_text(data))
+                } else {
+                    shown_chars(data, decimals_of(r, c, data))
+                };
                 let w = widths.entry(col).or_default();
+                // A title or signature line over a table's column spills
+                // into its empty neighbours as printed: it widens none.
+                let over_table = layout
+                    .table
+                    .is_some_and(|(_, _, _, c0, c1)| (c0..=c1).contains(&c));
                 *w = (*w).max(if in_table(r, c) || layout.table.is_none() {
                     len
+                } else if over_table {
+                    0
                 } else {
                     len.min(12)
                 });
@@ -982,7 +1024,15 @@ fn copy_sheet(
     }
     printed.at(last);
     let pages = lay_out(&paper, width_pt, &printed.rows, layout.titles.rows);
-    ws.set_print_scale(pages.scale);
+    // At the readable scale when the table fits the page width there (its
+    // breaks kept: Excel ignores breaks on a fitted sheet); fitted to the
+    // width when even that scale would leave columns on pages of their
+    // own (a wide table of a .xls or .ods).
+    if paper.scale_to_width(width_pt) < pages.scale {
+        ws.set_print_fit_to_pages(1, 0);
+    } else {
+        ws.set_print_scale(pages.scale);
+    }
     ws.set_page_breaks(&pages.breaks)?;
     if let Some((r0, r1)) = layout.titles.rows {
         ws.set_repeat_rows(r0, r1)?;
@@ -993,6 +1043,163 @@ fn copy_sheet(
         }
     }
     Ok(())
+}
+
+/// How a re-rendered table shows, from what its header and rows say
+/// (a `.xls` or `.ods` as read keeps no formats): the decimals of each
+/// percent column and of each row's quantities (an indicator's figures
+/// are written alike, a rate among counts is not), the columns printed
+/// centred (STT, code, unit), and the section rows printed bold.
+#[derive(Debug, Default)]
+struct TableLooks {
+    percent_decimals: HashMap<u32, u8>,
+    quantity_cols: HashSet<u32>,
+    row_decimals: HashMap<u32, u8>,
+    centered: HashSet<u32>,
+    sections: HashSet<u32>,
+}
+
+/// The decimals a percent column prints with at least: the catalog's
+/// percents are written with two.
+const PERCENT_DECIMALS: u8 = 2;
+
+impl TableLooks {
+    fn of(grid: &SheetGrid, layout: &SheetLayout) -> TableLooks {
+        let mut looks = TableLooks::default();
+        let Some((_, h1, end, _, _)) = layout.table else {
+            return looks;
+        };
+        let body = h1 + 1..=end;
+        let figure_cols: Vec<u32> = layout
+            .roles
+            .iter()
+            .filter(|(_, role)| matches!(role, Role::Value(_)))
+            .map(|(c, _)| *c)
+            .collect();
+        for &(c, role) in &layout.roles {
+            match role {
+                Role::Stt | Role::Code | Role::Unit => {
+                    looks.centered.insert(c);
+                }
+                Role::Value(v) if v.is_percent() => {
+                    // As many decimals as the column's figures are
+                    // written with, at least two.
+                    let written = body
+                        .clone()
+                        .map(|r| figure_decimals(grid.raw(r, c)))
+                        .max()
+                        .unwrap_or(0);
+                    looks
+                        .percent_decimals
+                        .insert(c, written.max(PERCENT_DECIMALS));
+                }
+                Role::Value(_) => {
+                    looks.quantity_cols.insert(c);
+                }
+                Role::Name | Role::Note => {}
+            }
+        }
+        // A section row ("I", "KINH TẾ"): a Roman numeral or a letter in
+        // the STT column, or a name in capitals, and no figure.
+        let stt = layout
+            .roles
+            .iter()
+            .find(|(_, r)| *r == Role::Stt)
+            .map(|x| x.0);
+        let name = layout
+            .roles
+            .iter()
+            .find(|(_, r)| *r == Role::Name)
+            .map(|x| x.0);
+        for r in body.clone() {
+            let written = looks
+                .quantity_cols
+                .iter()
+                .map(|&c| figure_decimals(grid.raw(r, c)))
+                .max()
+                .unwrap_or(0);
+            looks.row_decimals.insert(r, written);
+        }
+        for r in body {
+            let no_figure = figure_cols
+                .iter()
+                .all(|&c| matches!(grid.raw(r, c), Data::Empty));
+            if !no_figure {
+                continue;
+            }
+            let numbered = stt.is_some_and(|c| {
+                let t = grid.text(r, c);
+                let t = t.trim().trim_end_matches('.');
+                !t.is_empty()
+                    && t.chars()
+                        .all(|ch| "IVXLA".contains(ch) || ch.is_ascii_uppercase())
+            });
+            let capitals = name.is_some_and(|c| {
+                let t = grid.text(r, c);
+                t.chars().any(char::is_alphabetic)
+                    && t.chars()
+                        .filter(|ch| ch.is_alphabetic())
+                        .all(char::is_uppercase)
+            });
+            if numbered || capitals {
+                looks.sections.insert(r);
+            }
+        }
+        looks
+    }
+
+    /// The decimals of a figure in the table's body (`None`: not in a
+    /// figure column).
+    fn decimals(&self, row: u32, col: u32) -> Option<u8> {
+        if let Some(&d) = self.percent_decimals.get(&col) {
+            return Some(d);
+        }
+        if self.quantity_cols.contains(&col) {
+            return self.row_decimals.get(&row).copied();
+        }
+        None
+    }
+}
+
+/// The decimals a figure is written with (at most four): 76.6 has one,
+/// 80 none; a text or an empty cell none.
+fn figure_decimals(data: &Data) -> u8 {
+    let Data::Float(x) = data else {
+        return 0;
+    };
+    (0..4u8)
+        .find(|&d| {
+            let scaled = x * 10f64.powi(i32::from(d));
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(4)
+}
+
+/// The characters a header's text needs across: its longest word, and
+/// no more than a short line's (it wraps).
+fn header_chars(text: &str) -> usize {
+    let longest = text
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    longest.max(text.chars().count().min(HEADER_LINE_CHARS))
+}
+
+/// The characters of a header line that wraps (the width of a figure
+/// column of the sample forms).
+const HEADER_LINE_CHARS: usize = 10;
+
+/// The characters a cell prints: a figure as its format shows it
+/// (thousands grouped, its decimals), anything else as read.
+fn shown_chars(data: &Data, decimals: u8) -> usize {
+    match data {
+        Data::Float(x) => crate::number::format_vi(*x, decimals).chars().count(),
+        Data::Int(i) => crate::number::format_vi(*i as f64, decimals)
+            .chars()
+            .count(),
+        _ => crate::ingest::sheet::data_text(data).chars().count(),
+    }
 }
 
 /// The width (in characters) of a column whose longest text is `chars`

@@ -990,8 +990,33 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .set_text_wrap()
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter);
-    let bold = base().set_bold().set_align(FormatAlign::Center);
-    ws.merge_range(0, 0, 0, last, &t.settings.office, &bold)?;
+    // The national heading every form has: the office on the left (code,
+    // name and unit columns), the country and its motto on the right. One
+    // row, so the table's header stays on row 5 where `check --against`
+    // looks for it.
+    let bold = base()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::Top);
+    let office = t.settings.office.trim();
+    let country = lang.pick(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        "SOCIALIST REPUBLIC OF VIET NAM\nIndependence - Freedom - Happiness",
+    );
+    let left_w: f64 = widths[..3].iter().sum();
+    let right_w: f64 = widths[3..].iter().sum();
+    printed.set(
+        ws,
+        0,
+        row_height(
+            wrapped_lines(office, left_w, true, FONT_SIZE)
+                .max(wrapped_lines(country, right_w, true, FONT_SIZE)),
+            FONT_SIZE,
+        ),
+    )?;
+    ws.merge_range(0, 0, 0, 2, office, &bold)?;
+    ws.merge_range(0, 3, 0, last, country, &bold)?;
     let heading = crate::outputs::summary_title(&t.settings.title, d.period, lang);
     printed.set(
         ws,
@@ -1318,7 +1343,15 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             row += 1;
         }
     }
-    let end = signature_block(ws, &mut printed, row + 1, last, &t.settings.signer, lang)?;
+    let end = signature_block(
+        ws,
+        &mut printed,
+        row + 1,
+        last,
+        &t.settings.signer,
+        d.period.year,
+        lang,
+    )?;
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -1400,6 +1433,7 @@ fn signature_block(
     top: u32,
     last: u16,
     signer: &str,
+    year: i32,
     lang: Lang,
 ) -> Result<u32, XlsxError> {
     let bold = base().set_bold().set_align(FormatAlign::Center);
@@ -1410,21 +1444,22 @@ fn signature_block(
             .to_string(),
         s => s.to_string(),
     };
+    // The year is the period's, as the forms print it.
     let (maker, date, sign_left, sign_right) = match lang {
         Lang::Vi => (
             "NGƯỜI LẬP BIỂU",
-            "……………, ngày …… tháng …… năm 20……",
+            format!("……………, ngày …… tháng …… năm {year}"),
             "(Ký, ghi rõ họ tên)",
             "(Ký tên, đóng dấu)",
         ),
         Lang::En => (
             "PREPARED BY",
-            "……………, date ……………………",
+            format!("……………, date …… / …… / {year}"),
             "(Signature, full name)",
             "(Signature, seal)",
         ),
     };
-    ws.merge_range(top, 5, top, last, date, &italic)?;
+    ws.merge_range(top, 5, top, last, &date, &italic)?;
     ws.merge_range(top + 1, 0, top + 1, 2, maker, &bold)?;
     // A signer of several lines ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ
     // CHỦ TỊCH"): a row as tall as they are, each line printed whole.

@@ -323,6 +323,13 @@ pub fn render(doc: &Doc) -> Result<(Vec<u8>, Placed), XlsxError> {
     Ok((wb.save_to_buffer()?, placed))
 }
 
+/// The height of a row holding `lines` lines of 12-point Times New Roman,
+/// so that wrapped header text is not cut (the default row is one line of
+/// 11-point text).
+fn lines_tall(lines: u8) -> f64 {
+    f64::from(lines) * 15.75 + 1.5
+}
+
 fn widths(ws: &mut Worksheet, w: &[f64]) -> Result<(), XlsxError> {
     for (i, &width) in w.iter().enumerate() {
         ws.set_column_width(i as u16, width)?;
@@ -480,6 +487,8 @@ fn write_a(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(6, c as u16, h, &f.header)?;
     }
+    // «Thực hiện quý III năm 2026» wraps to three lines in its 12 characters.
+    ws.set_row_height(6, lines_tall(3))?;
     let (rows, end) = write_rows(ws, doc, f, 7)?;
     write_signature(ws, doc, f, end + 2, 6)?;
     Ok(Placed {
@@ -516,6 +525,10 @@ fn write_b(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
     ws.merge_range(5, 7, 5, 8, "So sánh (%)", &f.header)?;
     ws.write_string_with_format(6, 7, "So với KH", &f.header)?;
     ws.write_string_with_format(6, 8, "So với cùng kỳ", &f.header)?;
+    // «6 tháng đầu năm 2026» over two columns and «So với cùng kỳ» wrap to
+    // two lines each.
+    ws.set_row_height(5, lines_tall(2))?;
+    ws.set_row_height(6, lines_tall(2))?;
     let (rows, end) = write_rows(ws, doc, f, 7)?;
     write_signature(ws, doc, f, end + 2, 6)?;
     Ok(Placed {
@@ -549,6 +562,7 @@ fn write_c(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
     {
         ws.write_string_with_format(4, c as u16, *h, &f.header)?;
     }
+    ws.set_row_height(4, lines_tall(1))?;
     let (rows, end) = write_rows(ws, doc, f, 5)?;
     ws.write_string(end + 1, 1, "Người lập")?;
     ws.write_string(end + 4, 1, &doc.clerk)?;
@@ -576,6 +590,7 @@ fn write_tasks(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<(), XlsxErr
     {
         ws.write_string_with_format(2, c as u16, *h, &f.header)?;
     }
+    ws.set_row_height(2, lines_tall(1))?;
     for (i, t) in doc.tasks.iter().enumerate() {
         let r = 3 + i as u32;
         ws.write_number_with_format(r, 0, (i + 1) as f64, &f.center)?;

@@ -499,3 +499,102 @@ fn planted_mistakes_and_notes_follow_the_period() {
         .count();
     assert_eq!(lk_th, 2);
 }
+
+/// The header rows of the forms were one line tall while their words
+/// wrap to two or three in their columns («Kế hoạch năm 2020», «So với
+/// cùng kỳ»): printed, the text was cut through, and the feedback copies
+/// the height. Each header row is now as tall as its most wrapped cell
+/// needs (Times New Roman 12 bold, measured as the reports measure it).
+#[test]
+fn the_forms_header_rows_are_as_tall_as_their_wrapped_words() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    use std::io::Read;
+    let set = district::build(q1(), 2020).unwrap();
+    let part = |bytes: &[u8], name: &str| -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let attr = |el: &str, name: &str| -> Option<f64> {
+        regex::Regex::new(&format!(r#"\s{name}="([0-9.]+)""#))
+            .unwrap()
+            .captures(el)
+            .map(|c| c[1].parse().unwrap())
+    };
+    // (file, sheet part, sheet name, 0-based header rows whose single cells
+    // are checked)
+    let cases = [
+        (
+            "phuong-01.xlsx",
+            "xl/worksheets/sheet1.xml",
+            "Biểu 1",
+            vec![6u32],
+        ),
+        (
+            "phuong-08.xlsx",
+            "xl/worksheets/sheet1.xml",
+            "Biểu 1",
+            vec![6],
+        ),
+        (
+            "P12_SoLieu_2020_Q1.xlsx",
+            "xl/worksheets/sheet1.xml",
+            "Sheet1",
+            vec![4],
+        ),
+        (
+            "phuong-01.xlsx",
+            "xl/worksheets/sheet2.xml",
+            "Nhiệm vụ",
+            vec![2],
+        ),
+    ];
+    let col_re = regex::Regex::new(r"<col [^>]*>").unwrap();
+    for (file, sheet_part, sheet, rows) in cases {
+        let bytes = &set.files.iter().find(|f| f.0 == file).unwrap().1;
+        let xml = part(bytes, sheet_part);
+        let widths: Vec<f64> = col_re
+            .find_iter(&xml)
+            .map(|m| attr(m.as_str(), "width").unwrap())
+            .collect();
+        let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+        let range = wb.worksheet_range(sheet).unwrap();
+        for r in rows {
+            let row = regex::Regex::new(&format!(r#"<row r="{}"[^>]*>"#, r + 1))
+                .unwrap()
+                .find(&xml)
+                .unwrap()
+                .as_str()
+                .to_string();
+            let ht = attr(&row, "ht").unwrap_or(15.0);
+            for (c, w) in widths.iter().enumerate() {
+                let Some(Data::String(text)) = range.get_value((r, c as u32)) else {
+                    continue;
+                };
+                let lines = crate::report::layout::wrapped_lines(text, *w, true, 12.0);
+                assert!(
+                    ht >= lines as f64 * 15.0,
+                    "{file} {sheet} row {}: «{text}» needs {lines} lines, the row is {ht} pt",
+                    r + 1
+                );
+            }
+        }
+    }
+    // Layout B's header is two rows: the upper («Quý I/2020» over two
+    // columns, the merged «Kế hoạch năm») as tall as the lower.
+    let bytes = &set
+        .files
+        .iter()
+        .find(|f| f.0 == "phuong-08.xlsx")
+        .unwrap()
+        .1;
+    let xml = part(bytes, "xl/worksheets/sheet1.xml");
+    let upper = regex::Regex::new(r#"<row r="6"[^>]*>"#)
+        .unwrap()
+        .find(&xml)
+        .unwrap()
+        .as_str()
+        .to_string();
+    assert!(attr(&upper, "ht").unwrap_or(15.0) >= 30.0, "{upper}");
+}

@@ -1,6 +1,7 @@
 //! `tonghop consolidate` on workbooks written by the test.
 
 use crate::common::{read_findings, read_sheet, tonghop, zip_part};
+use regex::Regex;
 use rust_xlsxwriter::{Format, Workbook};
 use std::path::Path;
 
@@ -526,6 +527,22 @@ fn the_summary_sheet_prints_a4_landscape_with_title_and_header_repeated() {
     // left, the place and date and the template's signer on the right
     // (this folder has no template.toml: the built-in one's).
     let rows = read_sheet(&book, "Tổng hợp");
+    // The national heading every ward form has: the office on the left,
+    // the country and its motto on the right, in the one row above the
+    // title (the header stays on row 5, where `check --against` and
+    // the print titles find it).
+    assert_eq!(rows[0][0], "ỦY BAN NHÂN DÂN QUẬN");
+    assert_eq!(
+        rows[0][3],
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    );
+    assert_eq!(rows[4][0], "Mã");
+    let heights = Regex::new(r#"<row r="1"[^>]*\sht="([0-9.]+)""#)
+        .unwrap()
+        .captures(&sheet1)
+        .map(|c| c[1].parse::<f64>().unwrap());
+    // Two lines (one is 15 pt).
+    assert!(heights.is_some_and(|h| h >= 28.0), "{heights:?}");
     let last_figures = rows.iter().rposition(|r| r[0] == "NS01").unwrap();
     let below: Vec<&String> = rows[last_figures + 1..]
         .iter()
@@ -539,12 +556,34 @@ fn the_summary_sheet_prints_a4_landscape_with_title_and_header_repeated() {
         [
             "Dòng để trống: các chỉ tiêu NS01 do Văn phòng HĐND và UBND quận báo cáo, nhưng chưa có báo cáo nào của đơn vị này được tổng hợp (xem trang «Tình trạng nộp»): chưa có số liệu (không phải bằng 0).",
             "Chưa có số liệu của 3 đơn vị: Văn phòng HĐND và UBND quận, Phường 2, Phường 3 (chưa gửi báo cáo, hoặc báo cáo không được tổng hợp: xem trang «Tình trạng nộp»).",
-            "……………, ngày …… tháng …… năm 20……",
+            "……………, ngày …… tháng …… năm 2020",
             "NGƯỜI LẬP BIỂU",
             "TM. ỦY BAN NHÂN DÂN",
             "(Ký, ghi rõ họ tên)",
             "(Ký tên, đóng dấu)"
         ]
+    );
+    // In English, the same heading and the year.
+    let en = tmp.path().join("out-en");
+    tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--lang", "en", "--out"])
+        .arg(&en)
+        .arg("--template")
+        .arg(&tpl)
+        .assert()
+        .code(1);
+    let rows = read_sheet(&en.join("tong-hop.xlsx"), "Summary");
+    assert_eq!(
+        rows[0][3],
+        "SOCIALIST REPUBLIC OF VIET NAM\nIndependence - Freedom - Happiness"
+    );
+    assert!(
+        rows.iter()
+            .flatten()
+            .any(|c| c == "……………, date …… / …… / 2020"),
+        "{rows:?}"
     );
 }
 

@@ -1304,3 +1304,210 @@ fn every_sheet_of_a_feedback_numbers_its_own_pages() {
         .1];
     assert!(form.contains(r#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75""#));
 }
+
+/// The `<col>` widths of a sheet part, by 1-based column.
+fn col_widths(sheet: &str) -> BTreeMap<u32, f64> {
+    let re = Regex::new(r#"<col min="(\d+)" max="(\d+)" width="([0-9.]+)""#).unwrap();
+    let mut out = BTreeMap::new();
+    for c in re.captures_iter(sheet) {
+        let (a, b): (u32, u32) = (c[1].parse().unwrap(), c[2].parse().unwrap());
+        for k in a..=b {
+            out.insert(k, c[3].parse().unwrap());
+        }
+    }
+    out
+}
+
+/// The number format and boldness of each cell style (`cellXfs` order).
+fn cell_looks(styles: &str) -> Vec<(String, bool)> {
+    let formats: HashMap<u32, String> =
+        Regex::new(r#"<numFmt numFmtId="(\d+)" formatCode="([^"]*)""#)
+            .unwrap()
+            .captures_iter(styles)
+            .map(|c| (c[1].parse().unwrap(), c[2].to_string()))
+            .collect();
+    let fonts: Vec<bool> = element(styles, "fonts")
+        .map(|f| {
+            Regex::new(r"(?s)<font>.*?</font>|<font/>")
+                .unwrap()
+                .find_iter(&f)
+                .map(|m| m.as_str().contains("<b/>"))
+                .collect()
+        })
+        .unwrap_or_default();
+    let xfs = element(styles, "cellXfs").unwrap();
+    Regex::new(r"<xf [^>]*>")
+        .unwrap()
+        .find_iter(&xfs)
+        .map(|m| {
+            let id: u32 = attr(m.as_str(), "numFmtId").unwrap().parse().unwrap();
+            let font: usize = attr(m.as_str(), "fontId").unwrap().parse().unwrap();
+            let format = formats.get(&id).cloned().unwrap_or_else(|| {
+                if id == 0 {
+                    "General".into()
+                } else {
+                    id.to_string()
+                }
+            });
+            (format, fonts[font])
+        })
+        .collect()
+}
+
+/// A table re-rendered from a file that keeps no formats (an .xls or
+/// .ods as read; here an .xlsx with no style part) printed at 70 % on
+/// twice the pages of its .xlsx twin: every column as wide as its
+/// longest text (headers counted by their words), percents as bare
+/// 76.6 / 80 / -10, section rows not bold, STT and Mã running together.
+#[test]
+fn a_rerendered_table_is_as_wide_as_its_content_with_its_figures_decimals_and_bold_sections() {
+    let tmp = tempfile::tempdir().unwrap();
+    let crafted = tmp.path().join("crafted.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, "UBND PHƯỜNG 1").unwrap();
+    ws.write_string(2, 0, "BIỂU SỐ LIỆU QUÝ I/2020").unwrap();
+    for (c, h) in [
+        "STT",
+        "Mã số",
+        "Chỉ tiêu",
+        "ĐVT",
+        "Kế hoạch năm 2020",
+        "Thực hiện quý I năm 2020",
+        "Lũy kế từ đầu năm",
+        "% so với kế hoạch",
+        "Ghi chú",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(5, c as u16, *h).unwrap();
+    }
+    ws.write_string(6, 0, "I").unwrap();
+    ws.write_string(6, 2, "CẢI CÁCH HÀNH CHÍNH").unwrap();
+    // (code, name, unit, KH, TH = LK, %KH as the ward typed it)
+    let rows = [
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            200.0,
+            100.0,
+            Some(50.0),
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            150.0,
+            60.0,
+            Some(40.0),
+        ),
+        (
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            "hồ sơ",
+            50.0,
+            40.0,
+            Some(80.0),
+        ),
+        (
+            "NS02",
+            "Tiền phạt vi phạm hành chính",
+            "triệu đồng",
+            40.0,
+            12.5,
+            Some(31.25),
+        ),
+    ];
+    for (k, (code, name, unit, kh, th, pct)) in rows.iter().enumerate() {
+        let r = 7 + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, *unit).unwrap();
+        ws.write_number(r, 4, *kh).unwrap();
+        ws.write_number(r, 5, *th).unwrap();
+        ws.write_number(r, 6, *th).unwrap();
+        if let Some(p) = pct {
+            ws.write_number(r, 7, *p).unwrap();
+        }
+    }
+    // HC05 says 70 where 60 of 100 make 60: the unit gets its feedback.
+    ws.write_string(11, 1, "HC05").unwrap();
+    ws.write_string(11, 2, "Tỷ lệ hồ sơ giải quyết đúng hạn")
+        .unwrap();
+    ws.write_string(11, 3, "%").unwrap();
+    ws.write_number(11, 5, 70.0).unwrap();
+    ws.write_number(11, 6, 70.0).unwrap();
+    wb.save(&crafted).unwrap();
+    let (_, feedback, _) = crafted_run(tmp.path(), |p| {
+        rezip(
+            &crafted,
+            p,
+            &["xl/styles.xml"],
+            &[(
+                r#"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#,
+                "",
+            )],
+        )
+    });
+    let b = parts(&feedback);
+    let part = sheet_parts(&b)
+        .into_iter()
+        .find(|(n, _)| n == "Biểu 1")
+        .unwrap()
+        .1;
+    let sheet = &b[&part];
+    // Widths: STT and Mã as their short texts (plus room), the figure
+    // columns as their headers' words and figures, not as the one-line
+    // header (24 characters for «Thực hiện quý I năm 2020»).
+    let w = col_widths(sheet);
+    assert!(w[&1] <= 8.0 && w[&2] <= 8.0, "{w:?}");
+    assert!((40.0..=45.0).contains(&w[&3]), "{w:?}");
+    for c in 5..=8 {
+        assert!(w[&c] <= 13.0, "column {c}: {w:?}");
+    }
+    // The header row wraps to the lines its narrowed columns need.
+    let heights = row_heights(sheet);
+    assert!(heights[&6] >= 29.0, "{heights:?}");
+    // Figures: a row's quantities with its decimals, a percent with two
+    // at least; the section row bold; STT and Mã centred.
+    let looks = cell_looks(&b["xl/styles.xml"]);
+    let styles = cell_styles(sheet);
+    let look = |cell: &str| looks[styles[cell] as usize].clone();
+    assert_eq!(look("F8").0, "#,##0", "{looks:?}");
+    assert_eq!(look("F11").0, "#,##0.0");
+    assert_eq!(look("E11").0, "#,##0.0");
+    assert_eq!(look("H9").0, "#,##0.00");
+    assert_eq!(look("H11").0, "#,##0.00");
+    assert!(look("A7").1 && look("C7").1, "section row bold");
+    assert!(!look("C8").1, "an indicator row is not bold");
+    let xfs = element(&b["xl/styles.xml"], "cellXfs").unwrap();
+    let xf = Regex::new(r"(?s)<xf [^>]*/>|<xf [^>]*>.*?</xf>")
+        .unwrap()
+        .find_iter(&xfs)
+        .nth(styles["B8"] as usize)
+        .unwrap()
+        .as_str()
+        .to_string();
+    assert!(xf.contains(r#"horizontal="center""#), "{xf}");
+    // Values as read.
+    let grid = read_sheet(&feedback, "Biểu 1");
+    assert_eq!(grid[10][7], "31.25");
+    // At the readable scale, the table within the page width: portrait
+    // A4 at 100 %, no fit-to-pages (which would make Excel drop breaks).
+    let setup = Regex::new(r"<pageSetup [^>]*>")
+        .unwrap()
+        .find(sheet)
+        .unwrap()
+        .as_str()
+        .to_string();
+    assert!(!sheet.contains("fitToPage"), "{setup}");
+    let printed: f64 = w.values().sum::<f64>() * 7.0 * 0.75;
+    let scale: f64 = attr(&setup, "scale").map_or(100.0, |s| s.parse().unwrap());
+    assert!(
+        printed * scale / 100.0 <= 842.0 - 72.0,
+        "{printed} at {scale}: {setup}"
+    );
+}
