@@ -435,11 +435,13 @@ impl OpenWorkbook {
     /// A plain reason when the sheet is damaged or too large.
     pub fn sheet(&mut self, name: &str) -> Result<SheetGrid, String> {
         let (sheets, max_cells) = match self {
+            // A copy: a sheet may be read again (one titled for another
+            // period, read after all when no sheet is of the run's).
             OpenWorkbook::Text(sheets) => {
                 return sheets
-                    .iter_mut()
+                    .iter()
                     .find(|(g, _)| g.name == name)
-                    .map(|(g, _)| std::mem::replace(g, SheetGrid::from_rows(name, Vec::new())))
+                    .map(|(g, _)| g.clone())
                     .ok_or_else(|| format!("no sheet '{name}'"));
             }
             OpenWorkbook::Calamine {

@@ -12,6 +12,7 @@ pub struct CellRef {
 }
 
 /// A sheet as read: its cells and merged ranges.
+#[derive(Clone)]
 pub struct SheetGrid {
     pub name: String,
     range: Range<Data>,

@@ -884,8 +884,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // A sheet named as the year's plan ("KH 2026", "Kế hoạch") is read
     // after the others: the report's title names the unit and the
     // period. Whether it is a plan its title tells once it is read
-    // ([`plan_sheet`]); sheets are read once each (a text workbook's
-    // grid, an .ods sheet's hidden rows, are taken by the reading).
+    // ([`plan_sheet`]); sheets are read once each (an .ods sheet's
+    // hidden rows are taken by the reading).
     let is_plan = |n: &str| ctx.words.names_plan_sheet(n);
     let latest = match ctx.period {
         None if names.len() > 1 => names
@@ -1004,7 +1004,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 continue;
             }
         }
-        seen_sheets.push(name.clone());
+        if !seen_sheets.contains(name) {
+            seen_sheets.push(name.clone());
+        }
         any_cells |= !grid.is_empty();
         styles.start_sheet(grid.take_style_ids());
         decode_legacy(&mut grid, styles.loaded_sheet(), &mut legacy_found);
