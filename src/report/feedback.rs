@@ -559,7 +559,7 @@ pub fn feedback_workbook(
     }
     // Anything the copy could not take: the table re-rendered instead.
     let opened = match inside {
-        Some(bytes) => OpenWorkbook::from_bytes(bytes, limits),
+        Some(bytes) => OpenWorkbook::from_bytes(bytes, limits).map(|wb| wb.named_after(&sub.file)),
         None => OpenWorkbook::open(&path, limits),
     };
     let Ok(mut source) = opened else {
