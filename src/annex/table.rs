@@ -400,7 +400,7 @@ fn read_row(
         let data = if merged { above(c) } else { own(c) };
         let (text, serial) = match data {
             Some(Data::DateTime(dt)) => {
-                let s = dt.as_f64();
+                let s = crate::ingest::sheet::serial_1900(dt);
                 // "12/2025" typed becomes a date shown "Dec-25": a month.
                 let (r0, c0) = grid.merge_origin(r, c).unwrap_or((r, c));
                 match styles.and_then(|st| st.date_without_day(r0, c0)) {

@@ -317,7 +317,31 @@ impl OpenWorkbook {
     /// A plain-words reason when the file is empty, not a spreadsheet,
     /// damaged, encrypted, or too large for the limits.
     pub fn open(path: &Path, limits: &Limits) -> Result<OpenWorkbook, String> {
-        OpenWorkbook::from_bytes(read_within(path, limits)?, limits)
+        let wb = OpenWorkbook::from_bytes(read_within(path, limits)?, limits)?;
+        Ok(wb.named_after(&path.to_string_lossy()))
+    }
+
+    /// A text table's lone sheet (CSV, TSV, SYLK: `Sheet1` as read) named
+    /// as Excel names it on opening the file `file`: its name without the
+    /// extension, cut to Excel's 31 characters (`phuong-10_export.csv` →
+    /// `phuong-10_export`), so a finding's place is the one the clerk
+    /// sees.
+    pub fn named_after(mut self, file: &str) -> OpenWorkbook {
+        let OpenWorkbook::Text(sheets) = &mut self else {
+            return self;
+        };
+        let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+        let stem = Path::new(name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().trim().to_string())
+            .unwrap_or_default();
+        let stem: String = stem.chars().take(31).collect();
+        if let [(grid, _)] = sheets.as_mut_slice() {
+            if grid.name == text::DELIMITED_SHEET && !stem.is_empty() {
+                grid.name = stem;
+            }
+        }
+        self
     }
 
     /// Opens a workbook already in memory (a file inside a zip archive),
@@ -435,11 +459,13 @@ impl OpenWorkbook {
     /// A plain reason when the sheet is damaged or too large.
     pub fn sheet(&mut self, name: &str) -> Result<SheetGrid, String> {
         let (sheets, max_cells) = match self {
+            // A copy: a sheet may be read again (one titled for another
+            // period, read after all when no sheet is of the run's).
             OpenWorkbook::Text(sheets) => {
                 return sheets
-                    .iter_mut()
+                    .iter()
                     .find(|(g, _)| g.name == name)
-                    .map(|(g, _)| std::mem::replace(g, SheetGrid::from_rows(name, Vec::new())))
+                    .map(|(g, _)| g.clone())
                     .ok_or_else(|| format!("no sheet '{name}'"));
             }
             OpenWorkbook::Calamine {
@@ -895,7 +921,12 @@ pub fn open_input(file: &InputFile, limits: &Limits) -> Opened {
             };
             let opened = read.and_then(|bytes| {
                 let content = Content::of(&bytes);
-                Ok((OpenWorkbook::from_bytes(bytes, limits)?, content))
+                let name = file
+                    .member
+                    .last()
+                    .map_or_else(|| file.path.to_string_lossy().into_owned(), |m| m.clone());
+                let wb = OpenWorkbook::from_bytes(bytes, limits)?.named_after(&name);
+                Ok((wb, content))
             });
             match opened {
                 Ok((wb, content)) => Opened::Workbook(wb, content),

@@ -12,6 +12,7 @@ pub struct CellRef {
 }
 
 /// A sheet as read: its cells and merged ranges.
+#[derive(Clone)]
 pub struct SheetGrid {
     pub name: String,
     range: Range<Data>,
@@ -297,6 +298,26 @@ impl SheetGrid {
     }
 }
 
+/// The serial day of a date cell in the 1900 date system, whatever the
+/// workbook's: a workbook saved with `date1904` (Mac Excel) counts its days
+/// from 1904-01-01, 1462 days later, so its raw serial read as a 1900 one
+/// falls four years and a day early (30/11/2026 would become 29/11/2022).
+/// calamine keeps the workbook's system inside the value without a getter:
+/// the value equals its 1904 twin exactly when it is one.
+pub fn serial_1900(dt: &calamine::ExcelDateTime) -> f64 {
+    let kind = if dt.is_duration() {
+        calamine::ExcelDateTimeType::TimeDelta
+    } else {
+        calamine::ExcelDateTimeType::DateTime
+    };
+    let raw = dt.as_f64();
+    if !dt.is_duration() && *dt == calamine::ExcelDateTime::new(raw, kind, true) {
+        raw + 1462.0
+    } else {
+        raw
+    }
+}
+
 /// A date cell as a clerk sees it: "12/05/2024", with the time when it
 /// has one ("12/05/2024 08:30"); a duration as its serial.
 pub fn date_text(dt: &calamine::ExcelDateTime) -> String {
@@ -334,6 +355,20 @@ pub fn data_text(d: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_1904_date_is_moved_to_the_1900_serial_it_shows() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType::*};
+        // 30/11/2026: 46356 in the 1900 system, 44894 in the 1904 one.
+        let mac = ExcelDateTime::new(44894.0, DateTime, true);
+        assert_eq!(serial_1900(&mac), 46356.0);
+        assert_eq!(date_text(&mac), "30/11/2026");
+        let pc = ExcelDateTime::new(46356.0, DateTime, false);
+        assert_eq!(serial_1900(&pc), 46356.0);
+        // A duration is a length of time, not a day: never moved.
+        let span = ExcelDateTime::new(1.5, TimeDelta, true);
+        assert_eq!(serial_1900(&span), 1.5);
+    }
 
     #[test]
     fn merged_cells_show_their_origin() {

@@ -23,6 +23,10 @@ use std::borrow::Cow;
 
 /// A sheet of a text spreadsheet, with its formulas when the format keeps
 /// them.
+/// The name a CSV, TSV or SYLK table's one sheet is read under, until
+/// [`crate::ingest::OpenWorkbook::named_after`] names it after its file.
+pub const DELIMITED_SHEET: &str = "Sheet1";
+
 pub type TextSheet = (SheetGrid, Option<Range<String>>);
 
 /// What kind of text a file holds, from its first bytes.
@@ -353,7 +357,7 @@ fn read_delimited(text: &str, max_cells: u64) -> Result<Vec<TextSheet>, String> 
             )?;
         }
     }
-    Ok(vec![b.finish("Sheet1".to_string())])
+    Ok(vec![b.finish(DELIMITED_SHEET.to_string())])
 }
 
 /// Excel 2003 "XML Spreadsheet": `Worksheet/Table/Row/Cell/Data`, with
@@ -515,7 +519,7 @@ fn read_sylk(text: &str, max_cells: u64) -> Result<Vec<TextSheet>, String> {
             b.set(r, c, v, max_cells)?;
         }
     }
-    Ok(vec![b.finish("Sheet1".to_string())])
+    Ok(vec![b.finish(DELIMITED_SHEET.to_string())])
 }
 
 #[cfg(test)]

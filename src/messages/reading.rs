@@ -561,6 +561,15 @@ pub enum Read<'a> {
         kept: &'a str,
         how: SheetRepeat<'a>,
     },
+    /// `indicator-repeated` (a sheet's): sheet `sheet` is a pivot table
+    /// (its header `header` in `cell`, «Sum of …»), a summary of the
+    /// report's figures: set aside, the figures taken from sheet `kept`.
+    PivotSheet {
+        sheet: &'a str,
+        header: &'a str,
+        cell: &'a str,
+        kept: &'a str,
+    },
     /// `rows-ignored`: the table stops at row `stop` (1-based) but `rows`
     /// ("31, 32") below it hold indicators with figures.
     RowsIgnored { stop: u32, rows: &'a str },
@@ -741,7 +750,7 @@ impl Words for Read<'_> {
             | Read::PlanNamedNextYear { .. } => Code::PeriodMismatch,
             Read::SeasonPeriodAssumed { .. } => Code::PeriodMissing,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
-            Read::SheetRepeated { .. } => Code::IndicatorRepeated,
+            Read::SheetRepeated { .. } | Read::PivotSheet { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } | Read::FormulaTextOperand { .. } => {
                 Code::FormulaEvaluated
             }
@@ -764,6 +773,15 @@ impl Words for Read<'_> {
             | Read::FormOfAnother { .. } => stamp(self, lang),
             Read::SheetRepeated { sheet, kept, how } => repeated(sheet, kept, how, lang),
             Read::PlanSheet { .. } => plan_sheet(self, lang),
+            Read::PivotSheet {
+                sheet,
+                header,
+                cell,
+                kept,
+            } => match lang {
+                Lang::Vi => format!("Trang «{sheet}» là bảng tổng hợp PivotTable (tiêu đề «{header}» ở ô {cell}), không phải báo cáo: không được đọc; số liệu lấy ở trang «{kept}». Trang này không cần sửa."),
+                Lang::En => format!("Sheet «{sheet}» is a pivot table (header «{header}» in {cell}), a summary, not the report: it is not read; the figures are taken from sheet «{kept}». Nothing on this sheet needs changing."),
+            },
             _ => table(self, lang),
         }
     }

@@ -859,7 +859,12 @@ mod engine {
                     Data::Int(n) => model.update_cell_with_number(i, row, col, *n as f64),
                     Data::Bool(b) => model.update_cell_with_bool(i, row, col, *b),
                     Data::String(t) => model.update_cell_with_text(i, row, col, t),
-                    Data::DateTime(dt) => model.update_cell_with_number(i, row, col, dt.as_f64()),
+                    Data::DateTime(dt) => model.update_cell_with_number(
+                        i,
+                        row,
+                        col,
+                        crate::ingest::sheet::serial_1900(dt),
+                    ),
                     Data::DateTimeIso(t) | Data::DurationIso(t) => {
                         model.update_cell_with_text(i, row, col, t)
                     }

@@ -889,8 +889,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // A sheet named as the year's plan ("KH 2026", "Kế hoạch") is read
     // after the others: the report's title names the unit and the
     // period. Whether it is a plan its title tells once it is read
-    // ([`plan_sheet`]); sheets are read once each (a text workbook's
-    // grid, an .ods sheet's hidden rows, are taken by the reading).
+    // ([`plan_sheet`]); sheets are read once each (an .ods sheet's
+    // hidden rows are taken by the reading).
     let is_plan = |n: &str| ctx.words.names_plan_sheet(n);
     let latest = match ctx.period {
         None if names.len() > 1 => names
@@ -942,8 +942,18 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // columns decided, the title's, whether the columns named it, and
     // the title's cell.
     let mut season: Option<(Period, Period, bool, TitleCell)> = None;
+    // Sheets of a pivot table (a summary of the report, «Sum of …»): read
+    // after the others, and only when none of them is a report.
+    let mut pivots: Vec<(String, SheetGrid, (u32, u32, String))> = Vec::new();
+    let mut held: Option<SheetGrid> = None;
     loop {
         let Some(owned) = queue.pop_front() else {
+            if sub.sheets.is_empty() && !pivots.is_empty() {
+                let (sheet, grid, _) = pivots.remove(0);
+                held = Some(grid);
+                queue.push_back(sheet);
+                continue;
+            }
             if sub.sheets.is_empty() && !any_period && !other_period.is_empty() {
                 // No sheet of the period: the first of another period is
                 // read after all, and the file is judged by its title.
@@ -982,14 +992,26 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         if stamp.is_some() && stamp::is_stamp_sheet(name) {
             continue;
         }
-        let mut grid = match wb.sheet(name) {
-            Ok(g) => g,
-            Err(reason) => {
-                sheet_errors.push(reason);
+        let pivot_read = held.is_some();
+        let mut grid = match held.take() {
+            Some(g) => g,
+            None => match wb.sheet(name) {
+                Ok(g) => g,
+                Err(reason) => {
+                    sheet_errors.push(reason);
+                    continue;
+                }
+            },
+        };
+        if !pivot_read {
+            if let Some(header) = pivot_header(&grid) {
+                pivots.push((name.clone(), grid, header));
                 continue;
             }
-        };
-        seen_sheets.push(name.clone());
+        }
+        if !seen_sheets.contains(name) {
+            seen_sheets.push(name.clone());
+        }
         any_cells |= !grid.is_empty();
         styles.start_sheet(grid.take_style_ids());
         decode_legacy(&mut grid, styles.loaded_sheet(), &mut legacy_found);
@@ -1534,6 +1556,25 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
         if sub.sheets.len() > 1 && sub.rows.len() == rows_before {
             unrelated_sheet(&mut sub, findings_before, name, ctx.lang);
+        }
+    }
+    // A pivot table beside the report: its figures are the report's,
+    // summed; it is set aside, and said so.
+    if let Some(kept) = sub.sheets.first().cloned() {
+        for (sheet, _, (r, c, header)) in pivots {
+            let here = Location::cell(file.rel.clone(), sheet.clone(), r, c);
+            let said = Read::PivotSheet {
+                sheet: &sheet,
+                header: &header,
+                cell: &here.cell,
+                kept: &kept,
+            };
+            sub.findings.push(
+                Finding::said(Severity::Info, &said, ctx.lang)
+                    .at(&here)
+                    .expected(kept.clone())
+                    .actual(sheet.clone()),
+            );
         }
     }
     if sub.sheets.is_empty() {
@@ -5552,6 +5593,37 @@ fn incomplete_figures(
             })
         })
         .collect()
+}
+
+/// The words that open a pivot table's value headers («Sum of Thực hiện
+/// quý III/2026», «Tổng của …») and that name its row and column fields
+/// («Row Labels», «Nhãn Hàng»), in Excel's English and Vietnamese, folded.
+const PIVOT_PREFIXES: [&str; 6] = [
+    "sum of ",
+    "count of ",
+    "average of ",
+    "tong cua ",
+    "dem cua ",
+    "trung binh cua ",
+];
+const PIVOT_LABELS: [&str; 4] = ["row labels", "column labels", "nhan hang", "nhan cot"];
+
+/// The first cell (row, column, text) of a pivot table's header in the
+/// first rows of a sheet: such a sheet is a summary of the report's
+/// figures, not the report.
+fn pivot_header(grid: &SheetGrid) -> Option<(u32, u32, String)> {
+    grid.rows()
+        .map(|r| (r, grid.row_texts(r)))
+        .filter(|(_, t)| !t.is_empty())
+        .take(10)
+        .find_map(|(r, row)| {
+            row.into_iter().find_map(|(c, t)| {
+                let f = crate::text::fold(&t);
+                let pivot = PIVOT_PREFIXES.iter().any(|p| f.starts_with(p))
+                    || PIVOT_LABELS.contains(&f.as_str());
+                pivot.then(|| (r, c, t.trim().to_string()))
+            })
+        })
 }
 
 /// Whether a sheet is tonghop's own list of findings: its first or

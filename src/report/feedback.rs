@@ -563,7 +563,7 @@ pub fn feedback_workbook(
     }
     // Anything the copy could not take: the table re-rendered instead.
     let opened = match inside {
-        Some(bytes) => OpenWorkbook::from_bytes(bytes, limits),
+        Some(bytes) => OpenWorkbook::from_bytes(bytes, limits).map(|wb| wb.named_after(&sub.file)),
         None => OpenWorkbook::open(&path, limits),
     };
     let Ok(mut source) = opened else {
@@ -1282,7 +1282,9 @@ fn write_data(
             ws.write_boolean_with_format(r, c, *b, format)?;
         }
         Data::DateTime(d) => {
-            ws.write_number_with_format(r, c, d.as_f64(), format)?;
+            // The copy is written in the 1900 date system.
+            let serial = crate::ingest::sheet::serial_1900(d);
+            ws.write_number_with_format(r, c, serial, format)?;
         }
         Data::String(s) => {
             ws.write_string_with_format(r, c, crate::report::limits::cell(s), format)?;

@@ -2994,3 +2994,89 @@ fn a_task_listed_by_its_lead_and_a_co_operating_agency_is_the_leads_and_an_error
     assert_eq!(printed.iter().filter(|t| *t == differ).count(), 1);
     assert_eq!(printed.len(), 3);
 }
+
+/// A tester's department table re-saved by Mac Excel, in the 1904 date
+/// system (`<workbookPr date1904="1"/>`): its deadline 30/11/2026, stored
+/// as day 44894 from 1904, was read from 1900 as 29/11/2022, a false
+/// deadline-out-of-period error, and printed so in the annex. The
+/// workbook's date system is honoured; a deadline truly after the
+/// quarter (15/03/2027) is still told (a warning: it falls due after).
+#[test]
+fn a_mac_workbooks_1904_dates_are_read_as_the_days_they_show() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "PHÒNG TÀI CHÍNH - KẾ HOẠCH").unwrap();
+    for (c, h) in [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Thời gian hoàn thành",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let day = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    // Days from 1904-01-01: 30/11/2026 and 15/03/2027.
+    let tasks = [
+        ("Vận động nhân dân đóng góp Quỹ Vì người nghèo", 44894.0),
+        ("Quyết toán ngân sách các phường năm 2026", 44999.0),
+    ];
+    for (k, (content, serial)) in tasks.iter().enumerate() {
+        let r = 3 + k as u32;
+        ws.write_number(r, 0, k as f64 + 1.0).unwrap();
+        ws.write_string(r, 1, *content).unwrap();
+        ws.write_string(r, 2, "Phòng Tài chính - Kế hoạch").unwrap();
+        ws.write_number_with_format(r, 3, *serial, &day).unwrap();
+    }
+    let pc = dir.path().join("pc.xlsx");
+    wb.save(&pc).unwrap();
+    // The same workbook as Mac Excel saves it.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&pc).unwrap()).unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let mut w = zip::ZipWriter::new(std::fs::File::create(input.join("p-tckh.xlsx")).unwrap());
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut text = String::new();
+        f.read_to_string(&mut text).unwrap();
+        if name == "xl/workbook.xml" {
+            assert!(text.contains("<workbookPr"), "{text}");
+            text = text.replace("<workbookPr", r#"<workbookPr date1904="1""#);
+        }
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap();
+
+    let (code, found) = run_annex(&input, "2026-Q4");
+    let found: Vec<[&str; 4]> = found
+        .iter()
+        .map(|f| [f[0].as_str(), f[1].as_str(), f[2].as_str(), f[3].as_str()])
+        .collect();
+    assert_eq!(
+        found,
+        [["warning", "deadline-out-of-period", "D5", "15/03/2027"]]
+    );
+    assert_eq!(code, 0);
+    let out = tempfile::tempdir().unwrap();
+    tonghop()
+        .arg("annex")
+        .arg(&input)
+        .args(["--period", "2026-Q4", "--out"])
+        .arg(out.path())
+        .assert()
+        .code(0);
+    let rows = read_sheet(&out.path().join("phu-luc.xlsx"), "Phụ lục");
+    let deadlines: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.first().is_some_and(|tt| tt.parse::<u32>().is_ok()))
+        .map(|r| r[2].as_str())
+        .collect();
+    assert_eq!(deadlines, ["30/11/2026", "15/03/2027"]);
+}

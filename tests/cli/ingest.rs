@@ -818,9 +818,11 @@ fn csv_and_tsv_exports_are_read_as_tables() {
     let findings = read_findings(&out.join("errors.json"));
     let sum = finding(&findings, "sum-mismatch", "phuong1_export.csv");
     assert_eq!(sum.len(), 2, "{findings:#?}");
+    // Its place as Excel shows the file opened: the sheet is named after
+    // it (it was «Sheet1», a sheet the clerk never sees).
     assert_eq!(
         (sum[0]["sheet"].as_str(), sum[0]["unit"].as_str()),
-        (Some("Sheet1"), Some("P01"))
+        (Some("phuong1_export"), Some("P01"))
     );
     let missing: Vec<&Value> = findings
         .iter()
@@ -1021,4 +1023,61 @@ fn the_workbooks_attached_to_a_saved_e_mail_are_read() {
     let wb = calamine::open_workbook_auto(&feedback).unwrap();
     use calamine::Reader;
     assert!(wb.sheet_names().len() >= 2, "{:?}", wb.sheet_names());
+}
+
+/// A web system's «Export to Excel»: an HTML table saved as `.xlsx`,
+/// titled for another quarter. It was `file-unreadable` («không tìm thấy
+/// bảng chỉ tiêu … các trang tính đã đọc: Bảng 1, Bảng 1», its one sheet
+/// listed twice, asking for an .xlsx), while the same table in a real
+/// workbook is `period-mismatch`: the sheet set aside as of another
+/// period was empty when read again. It is now judged by its title as
+/// any workbook is, «sai kỳ» in Tình trạng nộp; the same export of the
+/// run's quarter is read.
+#[test]
+fn an_html_export_of_another_quarter_is_told_as_of_another_period() {
+    let html = |unit: &str, quarter: &str| {
+        let row = |cells: &[&str]| {
+            let tds: String = cells.iter().map(|c| format!("<td>{c}</td>")).collect();
+            format!("<tr>{tds}</tr>\n")
+        };
+        [
+            "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><head><meta charset=\"utf-8\"></head><body><table border=\"1\">\n".to_string(),
+            row(&[unit, "", "", "", ""]),
+            row(&[&format!("BIỂU SỐ LIỆU QUÝ {quarter}"), "", "", "", ""]),
+            row(&["STT", "Chỉ tiêu", "ĐVT", "Thực hiện quý", "Lũy kế từ đầu năm"]),
+            row(&["1", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ", "30", "30"]),
+            row(&["2", "Trong đó: giải quyết đúng hạn", "hồ sơ", "20", "20"]),
+            row(&["3", "Trong đó: giải quyết trễ hạn", "hồ sơ", "10", "10"]),
+            "</table></body></html>\n".to_string(),
+        ]
+        .concat()
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("phuong-1.xlsx"), html("PHƯỜNG 1", "IV/2019")).unwrap();
+    std::fs::write(dir.join("phuong-2.xlsx"), html("PHƯỜNG 2", "I/2020")).unwrap();
+    let (out, _) = run(tmp.path(), &dir);
+    let findings = read_findings(&out.join("errors.json"));
+    assert!(
+        finding(&findings, "file-unreadable", "phuong-1.xlsx").is_empty(),
+        "{findings:#?}"
+    );
+    let stale = finding(&findings, "period-mismatch", "phuong-1.xlsx");
+    assert_eq!(stale.len(), 1, "{findings:#?}");
+    assert_eq!(
+        (stale[0]["severity"].as_str(), stale[0]["actual"].as_str()),
+        (Some("error"), Some("2019-Q4")),
+        "{stale:#?}"
+    );
+    let status = status_of(&out);
+    assert!(
+        status.contains(&("phuong-1.xlsx".to_string(), "sai kỳ".to_string())),
+        "{status:?}"
+    );
+    assert!(
+        status.contains(&("phuong-2.xlsx".to_string(), "đã nộp".to_string())),
+        "{status:?}"
+    );
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "30");
 }

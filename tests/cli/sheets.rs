@@ -26,8 +26,33 @@ struct Sheet {
     rows: Vec<(&'static str, [C; 2])>,
 }
 
-fn write_book(path: &Path, sheets: &[Sheet]) {
+/// Phường 1's book of `sheets`, opening, when `pivot` has rows, on a
+/// pivot table's sheet «PivotTable1» summing the report as Excel lays it
+/// out: «Row Labels» (the indicator's name), «Sum of» TH and LK, a grand
+/// total.
+fn write_book_after_pivot(path: &Path, pivot: &[(&str, f64, f64)], sheets: &[Sheet]) {
     let mut wb = Workbook::new();
+    if !pivot.is_empty() {
+        let ws = wb.add_worksheet().set_name("PivotTable1").unwrap();
+        ws.write_string(1, 0, "Row Labels").unwrap();
+        ws.write_string(1, 1, format!("Sum of {}", TH_LK[0]))
+            .unwrap();
+        ws.write_string(1, 2, format!("Sum of {}", TH_LK[1]))
+            .unwrap();
+        for (k, (code, th, lk)) in pivot.iter().enumerate() {
+            let (_, name, _, _) = CATALOG.iter().find(|c| c.0 == *code).unwrap();
+            let r = 2 + k as u32;
+            ws.write_string(r, 0, *name).unwrap();
+            ws.write_number(r, 1, *th).unwrap();
+            ws.write_number(r, 2, *lk).unwrap();
+        }
+        let r = 2 + pivot.len() as u32;
+        ws.write_string(r, 0, "Grand Total").unwrap();
+        ws.write_number(r, 1, pivot.iter().map(|p| p.1).sum::<f64>())
+            .unwrap();
+        ws.write_number(r, 2, pivot.iter().map(|p| p.2).sum::<f64>())
+            .unwrap();
+    }
     let first_visible = sheets.iter().position(|s| !s.hidden).unwrap();
     for (i, s) in sheets.iter().enumerate() {
         let ws = wb.add_worksheet().set_name(s.name).unwrap();
@@ -86,11 +111,20 @@ fn run(
     tmp: &Path,
     sheets: &[Sheet],
 ) -> (Vec<Vec<String>>, Vec<Vec<String>>, Vec<serde_json::Value>) {
+    run_after_pivot(tmp, &[], sheets)
+}
+
+/// `run` with Phường 1's book opening on a pivot table of `pivot`.
+fn run_after_pivot(
+    tmp: &Path,
+    pivot: &[(&str, f64, f64)],
+    sheets: &[Sheet],
+) -> (Vec<Vec<String>>, Vec<Vec<String>>, Vec<serde_json::Value>) {
     let tpl = tmp.join("tpl");
     write_template(&tpl, "");
     let dir = tmp.join("in");
     std::fs::create_dir_all(&dir).unwrap();
-    write_book(&dir.join("phuong-1.xlsx"), sheets);
+    write_book_after_pivot(&dir.join("phuong-1.xlsx"), pivot, sheets);
     let n = |code: &'static str, name: &'static str, unit: &'static str, th, lk| {
         (code, name, unit, vec![V::N(th), V::N(lk)])
     };
@@ -567,4 +601,52 @@ fn a_workbook_split_by_sector_reads_every_sheet() {
         listed(&findings, &READING),
         ["info|indicator-repeated|P01|II. Khác|E8|||I. Hành chính|II. Khác"]
     );
+}
+
+/// A tester's ward workbook opened on a pivot table («PivotTable1»,
+/// «Sum of Thực hiện quý III/2026», figures retyped 999 and 888) before
+/// its report «Biểu 1»: the pivot was read first, its figures counted in
+/// the totals, and false errors followed at both sheets (cumulative at
+/// Biểu 1, «Hãy sửa TH thành 8,88» at the pivot). A pivot table is a
+/// summary of the report, not the report: set aside with one info.
+#[test]
+fn a_pivot_table_before_the_report_is_set_aside_not_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pivot = [("HC02", 999.0, 300.0), ("HC07", 888.0, 90.0)];
+    let (summary, detail, findings) = run_after_pivot(
+        tmp.path(),
+        &pivot,
+        &[Sheet {
+            name: "Biểu 1",
+            hidden: false,
+            titled: true,
+            rows: hc([100.0, 90.0, 10.0, 30.0], [300.0, 280.0, 20.0, 90.0]),
+        }],
+    );
+    assert_eq!(total(&summary, "HC02"), ("150".into(), "450".into()));
+    assert_eq!(total(&summary, "HC07"), ("50".into(), "150".into()));
+    assert_eq!(detail_of(&detail, "HC02", "TH"), "100");
+    assert_eq!(
+        listed(&findings, &READING),
+        ["info|indicator-repeated|P01|PivotTable1|A2|||Biểu 1|PivotTable1"]
+    );
+    let said = findings
+        .iter()
+        .find(|f| f["sheet"] == "PivotTable1")
+        .unwrap();
+    assert!(
+        said["message"]
+            .as_str()
+            .unwrap()
+            .contains("là bảng tổng hợp PivotTable"),
+        "{said}"
+    );
+    // Nothing else is said of Phường 1 but the indicators its test form
+    // lacks: no false error of the pivot's.
+    let p01: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["unit"] == "P01" && f["severity"] != "info")
+        .filter(|f| f["code"] != "indicator-missing")
+        .collect();
+    assert!(p01.is_empty(), "{p01:?}");
 }
