@@ -853,7 +853,7 @@ pub fn copies_differ(
             continue;
         };
         // Each figure of the file used that another file states otherwise,
-        // and each another states that it lacks, in the template's order.
+        // in the template's order.
         let mut differ: Vec<(usize, crate::model::ValueColumn, String)> = Vec::new();
         let quote = |v: f64| crate::number::format_auto(v, 6, lang);
         for other in others {
@@ -871,8 +871,9 @@ pub fn copies_differ(
                     (Some(a), Some(b)) => {
                         (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
                     }
-                    (None, None) => true,
-                    _ => false,
+                    // A figure only one copy states (a column the other
+                    // left out) is no conflict: versions, as before.
+                    _ => true,
                 };
                 if same || differ.iter().any(|d| (d.0, d.1) == (i, c)) {
                     continue;
