@@ -371,7 +371,17 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             }
         }
     }
-    let intake = intake(&outcomes, t, &ctx.agencies, config.period, config.lang);
+    let mut intake = intake(&outcomes, t, &ctx.agencies, config.period, config.lang);
+    // Copies nothing tells apart whose figures differ: an error naming
+    // them, the figures marked.
+    crate::reconcile::intake::copies_differ(
+        &mut intake,
+        &outcomes,
+        &store,
+        t,
+        config.period,
+        config.lang,
+    )?;
     let mut own_included: Vec<Finding> = Vec::new();
     for &k in &intake.included {
         own_included.append(&mut own[k]);
@@ -448,6 +458,11 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .filter_map(|f| t.agency_index(&f.unit))
         .collect();
     crate::reconcile::short_of_parts(&figures, t, &parts_only, &mut totals)?;
+    for p in intake.summed.iter().filter(|p| !p.missing.is_empty()) {
+        totals
+            .parts_missing
+            .insert(p.unit as u32, p.missing.clone());
+    }
     // Units whose only file was set aside (another period's report sent
     // again, say): the totals lack them as they lack a blank cell.
     let in_totals: std::collections::HashSet<usize> =

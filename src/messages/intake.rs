@@ -296,6 +296,27 @@ pub enum Said<'a> {
         files: &'a [(String, String)],
         used: &'a str,
     },
+    /// `submission-duplicate` (an error): `unit` sent one file per former
+    /// unit it was formed from (`files`: each file with the former unit it
+    /// names), each once, but `missing` (former units) sent none: the
+    /// files' figures are added, short of the missing part.
+    SubmissionFormerShort {
+        unit: &'a str,
+        files: &'a [(String, String)],
+        missing: &'a [String],
+    },
+    /// `submission-duplicate` (an error): `unit` sent `files` for the
+    /// period, nothing telling which is newer, whose figures differ:
+    /// `differ` (the first few: «HC.01 TH: 700 (cell) / 760 (cell)»),
+    /// `more` others; `used` is consolidated for now.
+    SubmissionCopiesDiffer {
+        unit: &'a str,
+        period: Period,
+        files: &'a [String],
+        used: &'a str,
+        differ: &'a [String],
+        more: usize,
+    },
     /// `submission-duplicate` (a warning): `unit` sent one file per former
     /// unit it was formed from, every one of them (`files`: each file with
     /// the former unit it names); their figures are added together as the
@@ -538,6 +559,8 @@ impl Words for Said<'_> {
             | Said::SubmissionParts { .. }
             | Said::SubmissionCopies { .. }
             | Said::SubmissionFormerParts { .. }
+            | Said::SubmissionFormerShort { .. }
+            | Said::SubmissionCopiesDiffer { .. }
             | Said::SubmissionFormerSummed { .. } => Code::SubmissionDuplicate,
             Said::NameApproximate { .. }
             | Said::NamePart { .. }
@@ -950,6 +973,47 @@ fn submissions(s: &Said, lang: Lang) -> String {
                     "{unit} sent {} files, one per former unit it was formed from: {list}. Their figures are not added together: only {used} is used, so {unit}'s figures lack the part of the former {}. Ask {unit} for one form for the whole new unit.",
                     files.len(),
                     or_list(&left, " and ")
+                ),
+            }
+        }
+        (Said::SubmissionFormerShort { unit, files, missing }, lang) => {
+            let list = files
+                .iter()
+                .map(|(f, former)| format!("{f} («{former}»)"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            match lang {
+                Lang::Vi => format!(
+                    "{unit} gửi {} tệp, mỗi tệp của một đơn vị cũ hợp thành: {list}; đơn vị cũ {} không gửi tệp nào. Số liệu các tệp đã gửi được cộng lại, nhưng số của {unit} còn thiếu phần của {}: các số tổng hợp có số của {unit} được đánh dấu (*). Hãy đề nghị {unit} gửi phần của {} (hoặc một biểu chung cho cả đơn vị mới) trước khi trình ký.",
+                    files.len(),
+                    or_list(missing, " và "),
+                    or_list(missing, " và "),
+                    or_list(missing, " và ")
+                ),
+                Lang::En => format!(
+                    "{unit} sent {} files, one per former unit it was formed from: {list}; the former {} sent none. The files sent are added together, but {unit}'s figures lack the part of {}: the totals holding {unit}'s figures are marked (*). Ask {unit} for the part of {} (or one form for the whole new unit) before signing.",
+                    files.len(),
+                    or_list(missing, " and "),
+                    or_list(missing, " and "),
+                    or_list(missing, " and ")
+                ),
+            }
+        }
+        (Said::SubmissionCopiesDiffer { unit, period, files, used, differ, more }, lang) => {
+            let list = files.join(", ");
+            let differ = differ.join("; ");
+            match lang {
+                Lang::Vi => format!(
+                    "{unit} gửi {} tệp cho {} ({list}) mà số liệu khác nhau, không có gì cho biết bản nào mới hơn (cùng kỳ, cùng lúc lưu, tên không ghi bản sửa): {differ}{}. Tạm dùng tệp {used}; hãy hỏi {unit} số nào đúng trước khi trình ký.",
+                    files.len(),
+                    period.title_vi(),
+                    if *more > 0 { format!(" và {more} số khác") } else { String::new() }
+                ),
+                Lang::En => format!(
+                    "{unit} sent {} files for {} ({list}) whose figures differ, nothing telling which is newer (the same period, saved at the same time, no revision in the names): {differ}{}. Using {used} for now; ask {unit} which is right before signing.",
+                    files.len(),
+                    period.title_en(),
+                    if *more > 0 { format!(" and {more} more") } else { String::new() }
                 ),
             }
         }

@@ -149,6 +149,27 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             ])),
             used: "phuong-07 (bản sửa).xlsx",
         },
+        Said::SubmissionFormerShort {
+            unit,
+            files: Box::leak(Box::new([
+                ("An Dien cu.xlsx".to_string(), "Xã An Điền".to_string()),
+                ("Tan Dinh cu.xlsx".to_string(), "Xã Tân Định".to_string()),
+            ])),
+            missing: Box::leak(Box::new(["Xã Long Điền".to_string()])),
+        },
+        Said::SubmissionCopiesDiffer {
+            unit,
+            period: q1,
+            files: Box::leak(Box::new([
+                "phuong-07.xlsx".to_string(),
+                "phuong-07 (bản sửa).xlsx".to_string(),
+            ])),
+            used: "phuong-07 (bản sửa).xlsx",
+            differ: Box::leak(Box::new([
+                "HC02 TH: 700 (phuong-07.xlsx › Sheet1 › E7) / 760 (phuong-07 (bản sửa).xlsx › Sheet1 › E7)".to_string(),
+            ])),
+            more: 2,
+        },
         Said::SubmissionFormerSummed {
             unit,
             files: Box::leak(Box::new([
@@ -2551,6 +2572,8 @@ fn said_variant(s: &Said) -> usize {
         Said::UnitLooselyNamed { .. } => 48,
         Said::UnitTitleGoesOn { .. } => 51,
         Said::SubmissionParts { .. } => 52,
+        Said::SubmissionFormerShort { .. } => 53,
+        Said::SubmissionCopiesDiffer { .. } => 54,
     }
 }
 
@@ -2807,7 +2830,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 53);
+    covers("Said", said.iter().map(said_variant), 55);
     covers("Checked", checked.iter().map(checked_variant), 51);
     covers("Read", read.iter().map(read_variant), 62);
     covers("Annexed", annexed.iter().map(annexed_variant), 17);

@@ -7,9 +7,10 @@
 //! marks the later revision ("… (bản sửa)", "… v2"), then the newer by
 //! modification time (by more than a minute: copies made together tie),
 //! then the file whose name sorts last. Both are listed with
-//! `submission-duplicate`. Files of the same bytes (one attachment saved
-//! twice) are no versions: one is read, the copies set aside with one
-//! info said to the office alone.
+//! `submission-duplicate`. Copies nothing tells apart whose figures
+//! differ are an error naming the figures ([`copies_differ`]). Files of
+//! the same bytes (one attachment saved twice) are no versions: one is
+//! read, the copies set aside with one info said to the office alone.
 
 use crate::diagnostic::{Code, Finding, Lang, Location, Severity};
 use crate::ingest::reasons::{reason_actual, reason_words};
@@ -42,6 +43,20 @@ pub struct Intake {
     /// The files read whose sender stays unknown, by what may be said of
     /// them in the run's summary.
     pub unplaced: Unplaced,
+    /// Units that sent two or more versions of their report with nothing
+    /// telling which is newer: their figures are compared once they can
+    /// be read back ([`copies_differ`]).
+    pub undecided: Vec<Undecided>,
+}
+
+/// A unit's versions of one report that nothing tells apart (the same
+/// period, no date or revision in their names, saved together).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undecided {
+    /// Index into the template's agencies.
+    pub unit: usize,
+    /// The files (indices into the outcomes), the one used first.
+    pub files: Vec<usize>,
 }
 
 /// How many files read stay of unknown sender: those a missing unit's
@@ -67,6 +82,9 @@ pub struct FormerSum {
     /// each indicator's figures taken from the first part that holds it,
     /// never added.
     pub union: bool,
+    /// The former units of the registry that sent no file: the sum is
+    /// short of their part (empty when every one sent).
+    pub missing: Vec<String>,
 }
 
 /// Sorts out the files of a run. `matcher` (the run's, over `template`'s
@@ -93,6 +111,7 @@ pub fn intake(
     let mut lk_elsewhere = Vec::new();
     let mut summed = Vec::new();
     let mut copies = Vec::new();
+    let mut undecided = Vec::new();
     // The files of another period that are a unit's only report of their
     // indicators (see `wrong_sections` below).
     let mut section_errors: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
@@ -567,6 +586,7 @@ pub fn intake(
                 unit: ai,
                 parts,
                 union: true,
+                missing: Vec::new(),
             });
             continue;
         }
@@ -579,6 +599,52 @@ pub fn intake(
         let apart = match former_parts(&cands, chosen, outcomes, a, lang) {
             Some(Parts::Apart(f)) => Some(f),
             None => None,
+            Some(Parts::Short(f, missing)) => {
+                findings.push(f);
+                let mut parts: Vec<usize> =
+                    cands.iter().copied().filter(|&k| k != chosen).collect();
+                parts.insert(0, chosen);
+                for &k in &parts {
+                    if let FileOutcome::Read(sub) = &outcomes[k] {
+                        findings.extend(completeness_of(sub, ai, template, period, lang));
+                    }
+                }
+                let note = match lang {
+                    Lang::Vi => format!(
+                        "mỗi tệp của một đơn vị cũ; {} chưa gửi, số liệu các tệp đã gửi đã được cộng lại, còn thiếu phần của {}",
+                        missing.join(", "),
+                        missing.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "one file per former unit; {} sent none, the files sent are added together, short of {}'s part",
+                        missing.join(", "),
+                        missing.join(", ")
+                    ),
+                };
+                status.push(StatusLine {
+                    unit: a.code.clone(),
+                    unit_name: a.shown().into_owned(),
+                    files: files_of(&all),
+                    status: Status::Duplicate,
+                    note: std::iter::once(note)
+                        .chain(copy_notes)
+                        .chain(
+                            parts
+                                .iter()
+                                .filter_map(|&k| stale_title(&outcomes[k], period, lang)),
+                        )
+                        .chain(others(false))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                });
+                summed.push(FormerSum {
+                    unit: ai,
+                    parts,
+                    union: false,
+                    missing,
+                });
+                continue;
+            }
             Some(Parts::Whole(f)) => {
                 findings.push(f);
                 let mut parts: Vec<usize> =
@@ -607,6 +673,7 @@ pub fn intake(
                     unit: ai,
                     parts,
                     union: false,
+                    missing: Vec::new(),
                 });
                 continue;
             }
@@ -659,6 +726,12 @@ pub fn intake(
                     // date): one info of the office's, nothing to doubt.
                     findings.push(dup.revised(lang));
                 } else {
+                    if split.is_none() && nothing_tells(&cands, outcomes) {
+                        let mut files: Vec<usize> =
+                            cands.iter().copied().filter(|&k| k != chosen).collect();
+                        files.insert(0, chosen);
+                        undecided.push(Undecided { unit: ai, files });
+                    }
                     findings.extend(files.iter().map(|f| dup.finding(f, lang)));
                 }
                 (&why.0, &why.1)
@@ -734,7 +807,165 @@ pub fn intake(
         findings,
         summed,
         unplaced: unplaced_files,
+        undecided,
     }
+}
+
+/// How many differing figures a `submission-duplicate` error on copies
+/// that differ quotes (the others are counted).
+const DIFFER_QUOTED: usize = 3;
+
+/// Copies of a unit's report that nothing tells apart ([`Undecided`])
+/// and whose figures differ: their `submission-duplicate` warnings become
+/// one error on the file used, naming each figure that differs with both
+/// values and cells (the first few, then how many more), and asking the
+/// unit which is right; its `expected` lists the figures (`HC.01 TH;
+/// HC.01 LK`), which the workbooks mark ([`crate::reconcile::totals_check::figures_left_out`]).
+/// Copies whose figures agree keep their warnings.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn copies_differ(
+    intake: &mut Intake,
+    outcomes: &[FileOutcome],
+    store: &crate::normalize::store::FigureStore,
+    template: &Template,
+    period: Period,
+    lang: Lang,
+) -> Result<(), crate::error::Fatal> {
+    for u in &intake.undecided {
+        let subs: Vec<&Submission> = u
+            .files
+            .iter()
+            .filter_map(|&k| match &outcomes[k] {
+                FileOutcome::Read(s) => Some(s.as_ref()),
+                _ => None,
+            })
+            .collect();
+        if subs.len() != u.files.len() || subs.len() < 2 {
+            continue;
+        }
+        let figures = crate::normalize::store::Figures::new(subs, Some(store));
+        let loaded = (0..figures.len())
+            .map(|k| figures.unit(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        let Some((used, others)) = loaded.split_first() else {
+            continue;
+        };
+        // Each figure of the file used that another file states otherwise,
+        // in the template's order.
+        let mut differ: Vec<(usize, crate::model::ValueColumn, String)> = Vec::new();
+        let quote = |v: f64| crate::number::format_auto(v, 6, lang);
+        for other in others {
+            let mut keys: Vec<(usize, crate::model::ValueColumn)> = used
+                .rows
+                .iter()
+                .chain(&other.rows)
+                .map(|r| (r.ind(), r.column))
+                .collect();
+            keys.sort_unstable_by_key(|&(i, c)| (i, c.index()));
+            keys.dedup();
+            for (i, c) in keys {
+                let (a, b) = (used.figure(i, c), other.figure(i, c));
+                let same = match (a, b) {
+                    (Some(a), Some(b)) => {
+                        (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
+                    }
+                    // A figure only one copy states (a column the other
+                    // left out) is no conflict: versions, as before.
+                    _ => true,
+                };
+                if same || differ.iter().any(|d| (d.0, d.1) == (i, c)) {
+                    continue;
+                }
+                let side =
+                    |s: &Submission, r: Option<&crate::normalize::submission::TidyRow>| match r {
+                        Some(r) => format!("{} ({})", quote(r.value), s.location(r)),
+                        None => format!("{} ({})", lang.pick("để trống", "blank"), s.file),
+                    };
+                let code = template.indicators.get(i).map_or("", |d| d.code.as_str());
+                differ.push((
+                    i,
+                    c,
+                    format!(
+                        "{code} {}: {} / {}",
+                        c.as_str(),
+                        side(used, a),
+                        side(other, b)
+                    ),
+                ));
+            }
+        }
+        if differ.is_empty() {
+            continue;
+        }
+        let Some(a) = template.agencies.get(u.unit) else {
+            continue;
+        };
+        let files: Vec<String> = u
+            .files
+            .iter()
+            .map(|&k| outcomes[k].file().to_string())
+            .collect();
+        let quoted: Vec<String> = differ
+            .iter()
+            .take(DIFFER_QUOTED)
+            .map(|d| d.2.clone())
+            .collect();
+        let said = Said::SubmissionCopiesDiffer {
+            unit: &a.shown(),
+            period,
+            files: &files,
+            used: &files[0],
+            differ: &quoted,
+            more: differ.len().saturating_sub(DIFFER_QUOTED),
+        };
+        let named: Vec<String> = differ
+            .iter()
+            .filter_map(|&(i, c, _)| {
+                Some(format!(
+                    "{} {}",
+                    template.indicators.get(i)?.code,
+                    c.as_str()
+                ))
+            })
+            .collect();
+        intake.findings.retain(|f| {
+            !(f.code == Code::SubmissionDuplicate
+                && f.severity == Severity::Warning
+                && f.unit == a.code)
+        });
+        intake.findings.push(
+            Finding::said(Severity::Error, &said, lang)
+                .at(&Location::file(files[0].clone()))
+                .unit(a.code.clone())
+                .expected(named.join("; "))
+                .actual(files.join("; ")),
+        );
+    }
+    Ok(())
+}
+
+/// Whether nothing tells a unit's files (`cands`) apart: each two the
+/// same period, no date or revision mark in their names telling one
+/// later, sharing indicators, saved within a minute, all naming the
+/// unit alike.
+fn nothing_tells(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
+    let flags = |k: usize| match &outcomes[k] {
+        FileOutcome::Read(s) => Some((s.unit_former.is_some(), s.unit_loose)),
+        _ => None,
+    };
+    let first = cands.first().and_then(|&k| flags(k));
+    if first.is_none() || cands.iter().any(|&k| flags(k) != first) {
+        return false;
+    }
+    let copies = report_copies(cands, outcomes);
+    copies.iter().enumerate().all(|(i, a)| {
+        copies
+            .iter()
+            .skip(i + 1)
+            .all(|b| compare_copies(a, b).2 == Decider::Nothing)
+    })
 }
 
 /// The indicators a file read states, as bits
@@ -1702,6 +1933,18 @@ pub fn disputes_whole_submission(f: &Finding) -> bool {
         && f.code == Code::SubmissionDuplicate
         && f.indicator.is_empty()
         && !f.unit.is_empty()
+        && !names_figures(f)
+}
+
+/// Whether a `submission-duplicate` error names the figures two copies
+/// of a report differ in (`expected` «HC.01 TH; HC.01 LK»,
+/// [`copies_differ`]): those alone are disputed, not the whole report.
+fn names_figures(f: &Finding) -> bool {
+    f.expected.split("; ").any(|item| {
+        item.trim()
+            .rsplit_once(' ')
+            .is_some_and(|(_, c)| crate::model::ValueColumn::parse(c).is_some())
+    })
 }
 
 /// What a unit's files that each name a different one of its former
@@ -1710,8 +1953,12 @@ enum Parts {
     /// Every former unit sent its own: the parts of the unit's report,
     /// summed (a `submission-duplicate` warning naming them).
     Whole(Finding),
-    /// Only some: `submission-duplicate` (an error), the figures not
-    /// added, one file used.
+    /// Some former units sent their own, once each, the others (the
+    /// `Vec`) none: the parts sent are summed, short of the missing
+    /// part (`submission-duplicate`, an error naming them).
+    Short(Finding, Vec<String>),
+    /// Two files of one former unit: `submission-duplicate` (an error),
+    /// the figures not added, one file used.
     Apart(Finding),
 }
 
@@ -1753,6 +2000,32 @@ fn former_parts(
                 .unit(a.code.clone())
                 .expected(a.name.clone())
                 .actual(named.join("; ")),
+        ));
+    }
+    // Each former unit once, some missing: the parts sent are summed,
+    // short of the others' part.
+    let missing: Vec<String> = a
+        .former
+        .iter()
+        .filter(|f| !named.contains(&f.as_str()))
+        .cloned()
+        .collect();
+    let known = named
+        .iter()
+        .all(|n| a.former.iter().any(|f| f.as_str() == *n));
+    if named.len() == files.len() && known && !missing.is_empty() {
+        let said = Said::SubmissionFormerShort {
+            unit: &a.shown(),
+            files: &files,
+            missing: &missing,
+        };
+        return Some(Parts::Short(
+            Finding::said(Severity::Error, &said, lang)
+                .at(&Location::file(used))
+                .unit(a.code.clone())
+                .expected(a.name.clone())
+                .actual(named.join("; ")),
+            missing,
         ));
     }
     let left = files
@@ -2108,7 +2381,14 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
         );
         return (chosen, why, false);
     }
-    let copies: Vec<ReportCopy> = cands
+    let copies = report_copies(cands, outcomes);
+    let (k, why, by_name) = choose_copy_by(&copies);
+    (cands.get(k).copied().unwrap_or(cands[0]), why, by_name)
+}
+
+/// What tells `cands` (one unit's files) apart, in their order.
+fn report_copies<'a>(cands: &[usize], outcomes: &'a [FileOutcome]) -> Vec<ReportCopy<'a>> {
+    cands
         .iter()
         .map(|&k| {
             let sub = match &outcomes[k] {
@@ -2131,9 +2411,7 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
                 lacks_lk: sub.is_some_and(|s| lacks_lk(s)),
             }
         })
-        .collect();
-    let (k, why, by_name) = choose_copy_by(&copies);
-    (cands.get(k).copied().unwrap_or(cands[0]), why, by_name)
+        .collect()
 }
 
 /// What tells two copies of one unit's report apart.

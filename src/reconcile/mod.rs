@@ -98,6 +98,10 @@ pub struct Totals {
     /// they enter are in [`Totals::blank_cells`] too, and Tổng hợp's
     /// footnote and notes say why ([`short_of_parts`]).
     pub parts_only: Vec<u32>,
+    /// The former units of each of [`Totals::parts_only`] that sent
+    /// nothing, when the files of the others were summed (none: one file
+    /// used of several).
+    pub parts_missing: BTreeMap<u32, Vec<String>>,
     /// Units none of whose files is in the totals, but one of which was
     /// read and set aside (another period's report sent again, say): the
     /// totals of the figures that file gives are in
@@ -265,6 +269,7 @@ impl Totals {
             without_column: BTreeMap::new(),
             blank_cells: BTreeMap::new(),
             parts_only: Vec::new(),
+            parts_missing: BTreeMap::new(),
             set_aside: Vec::new(),
             typed: vec![0; indicators],
             written: vec![[0; WRITTEN_DECIMALS as usize + 1]; indicators],

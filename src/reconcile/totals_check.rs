@@ -1418,7 +1418,12 @@ const FIGURES_SEPARATOR: &str = "; ";
 /// `expected` (`QS01 KH; QS01 LK`); none for any other finding. The
 /// workbooks mark each as the figure's own `total-mismatch`.
 pub fn figures_left_out(f: &Finding, template: &Template) -> Vec<(usize, ValueColumn)> {
-    if f.code != Code::TotalMismatch || !f.indicator.is_empty() || f.unit.is_empty() {
+    // Also the figures two copies of a unit's report differ in (a
+    // `submission-duplicate` error, the same `expected`): each disputed.
+    let listed = f.code == Code::TotalMismatch
+        || (f.code == Code::SubmissionDuplicate
+            && f.severity == crate::diagnostic::Severity::Error);
+    if !listed || !f.indicator.is_empty() || f.unit.is_empty() {
         return Vec::new();
     }
     f.expected

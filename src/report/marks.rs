@@ -24,7 +24,8 @@
 //!                                               else the total's %KH (%CK)
 //! a department's totals that leave out a      each figure it lists, as its
 //!   ward (total-mismatch told once, the         own total-mismatch would be
-//!   figures in `expected`)
+//!   figures in `expected`); a unit's copies
+//!   that differ (submission-duplicate error)
 //! the totals (no unit, no file: a relation    the total
 //!   the totals break)
 //! a unit's indicator, no column               that unit's TH and LK cells

@@ -289,14 +289,18 @@ fn figure_note(text: &str) -> Note {
 
 /// The note of a disputed figure: the findings' messages.
 fn note_of(mark: &Mark, lang: Lang) -> Note {
-    let text = mark.note(lang);
+    sized_note(&mark.note(lang))
+}
+
+/// A note sized to its text (findings' messages are long).
+fn sized_note(text: &str) -> Note {
     // The note's font (Tahoma 8) puts about 64 characters on a line of a
     // 400-pixel box, 13 pixels a line.
     let lines: usize = text
         .split('\n')
         .map(|l| l.chars().count().div_ceil(64).max(1))
         .sum();
-    Note::new(crate::report::limits::note(&text))
+    Note::new(crate::report::limits::note(text))
         .set_author("tonghop")
         .add_author_prefix(false)
         .set_width(400)
@@ -354,8 +358,15 @@ fn left_out_names(
 /// What a total short of a unit whose figures are only part of its own
 /// (`Totals::parts_only`: one file per former commune, only one used)
 /// lacks, by the unit's name.
-fn parts_words(unit: &str, lang: Lang) -> String {
+fn parts_words(unit: &str, missing: Option<&Vec<String>>, lang: Lang) -> String {
     let findings = crate::outputs::Sheet::Findings.name(lang);
+    if let Some(missing) = missing.filter(|m| !m.is_empty()) {
+        let missing = missing.join(", ");
+        return match lang {
+            Lang::Vi => format!("{unit} gửi mỗi đơn vị cũ hợp thành một tệp nhưng {missing} chưa gửi (xem trang «{findings}»): số có dấu (*) gồm số các tệp đã gửi cộng lại, chưa gồm phần của {missing}. Hãy đề nghị {unit} gửi phần còn thiếu (hoặc một biểu chung cho cả đơn vị mới) trước khi trình ký."),
+            Lang::En => format!("{unit} sent one file per former unit it was formed from, but {missing} sent none (see the sheet «{findings}»): a figure marked (*) holds the files sent, added together, and lacks {missing}'s part. Ask {unit} for the missing part (or one form for the whole new unit) before signing."),
+        };
+    }
     match lang {
         Lang::Vi => format!("{unit} gửi mỗi đơn vị cũ hợp thành một tệp và chỉ một tệp được tổng hợp (xem trang «{findings}»): số có dấu (*) chưa gồm phần của các đơn vị cũ khác của {unit}. Hãy đề nghị {unit} gửi một biểu chung cho cả đơn vị mới trước khi trình ký."),
         Lang::En => format!("{unit} sent one file per former unit it was formed from and only one is consolidated (see the sheet «{findings}»): a figure marked (*) lacks the other former units' part of {unit}. Ask {unit} for one form for the whole new unit before signing."),
@@ -367,7 +378,7 @@ fn parts_words(unit: &str, lang: Lang) -> String {
 /// part of.
 fn left_out(
     units: &crate::reconcile::Partial,
-    parts: &[u32],
+    (parts, missing): (&[u32], &std::collections::BTreeMap<u32, Vec<String>>),
     aside: &[SetAside],
     t: &Template,
     lang: Lang,
@@ -379,13 +390,13 @@ fn left_out(
             Lang::En => format!("The total leaves out {names}: this cell (or the indicator's whole row) was left empty or left out of their form (an empty cell is not taken as 0). Ask for the figure before it is signed."),
         });
     }
-    for a in units
+    for (u, a) in units
         .first
         .iter()
         .filter(|u| parts.contains(u))
-        .filter_map(|&u| t.agencies.get(u as usize))
+        .filter_map(|&u| Some((u, t.agencies.get(u as usize)?)))
     {
-        lines.push(parts_words(&a.shown(), lang));
+        lines.push(parts_words(&a.shown(), missing.get(&u), lang));
     }
     for a in aside.iter().filter(|a| units.first.contains(&a.unit)) {
         lines.extend(aside_words(a, t, lang));
@@ -432,7 +443,11 @@ fn with_partial_sign(num: &str) -> String {
 /// enters lacks the rest of.
 fn partial_footnote(
     partial: &[(usize, ValueColumn, &crate::reconcile::Partial)],
-    (parts, aside): (&[u32], &[SetAside]),
+    (parts, missing, aside): (
+        &[u32],
+        &std::collections::BTreeMap<u32, Vec<String>>,
+        &[SetAside],
+    ),
     crossed: bool,
     t: &Template,
     lang: Lang,
@@ -499,8 +514,14 @@ fn partial_footnote(
         };
         lines.insert(0, heading.to_string());
     }
-    for a in parts.iter().filter_map(|&u| t.agencies.get(u as usize)) {
-        lines.push(format!("(*) {}", parts_words(&a.shown(), lang)));
+    for (u, a) in parts
+        .iter()
+        .filter_map(|&u| Some((u, t.agencies.get(u as usize)?)))
+    {
+        lines.push(format!(
+            "(*) {}",
+            parts_words(&a.shown(), missing.get(&u), lang)
+        ));
     }
     for a in aside {
         lines.extend(aside_words(a, t, lang).map(|w| format!("(*) {w}")));
@@ -1097,7 +1118,11 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     });
     let mut footnote = partial_footnote(
         &partial,
-        (&d.totals.parts_only, &d.totals.set_aside),
+        (
+            &d.totals.parts_only,
+            &d.totals.parts_missing,
+            &d.totals.set_aside,
+        ),
         crossed,
         t,
         lang,
@@ -1267,13 +1292,33 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 let computed = value.is_some() || !(c.is_percent() || ind.kind == Kind::Rate);
                 let mark = marks.get(Place::Total, i, *c).filter(|_| computed);
                 let format = figures.get(num, false, mark.map(Mark::severity), is_partial(i, *c));
-                write_figure(ws, row, 3 + k as u16, value, format, mark, lang)?;
                 // A total some units left a cell of empty: the note names
-                // them (their figure is unknown, not zero).
+                // them (their figure is unknown, not zero), after the
+                // findings of a disputed one: the (*) it prints is said
+                // whatever else is.
                 let blank = d.totals.blank_cells.get(&(i, c.index()));
-                if let (Some(units), None, Some(_)) = (blank, mark, value) {
-                    let text = left_out(units, &d.totals.parts_only, &d.totals.set_aside, t, lang);
-                    ws.insert_note(row, 3 + k as u16, &figure_note(&text))?;
+                let short = match (blank, value) {
+                    (Some(units), Some(_)) => Some(left_out(
+                        units,
+                        (&d.totals.parts_only, &d.totals.parts_missing),
+                        &d.totals.set_aside,
+                        t,
+                        lang,
+                    )),
+                    _ => None,
+                };
+                let col = 3 + k as u16;
+                match (mark, short) {
+                    (Some(m), Some(text)) if !text.is_empty() => {
+                        write_figure(ws, row, col, value, format, None, lang)?;
+                        let both = format!("{}\n\n{text}", m.note(lang));
+                        ws.insert_note(row, col, &sized_note(&both))?;
+                    }
+                    (None, Some(text)) => {
+                        write_figure(ws, row, col, value, format, None, lang)?;
+                        ws.insert_note(row, col, &figure_note(&text))?;
+                    }
+                    (mark, _) => write_figure(ws, row, col, value, format, mark, lang)?,
                 }
                 // A rate nothing recomputes (an index, a price) is the
                 // figure its unit stated: the cell says whose it is.

@@ -99,6 +99,7 @@ fn the_status_sheet_counts_its_units_and_lists_those_needing_action_first() {
         all(&f),
         [
             "error|file-unreadable|P04|phuong-4.xlsx|",
+            "error|submission-duplicate|P05|phuong-5.xlsx|",
             "error|submission-missing|P03||",
             "error|submission-missing|VP||",
             "error|sum-mismatch|P02|phuong-2.xlsx|E7",
@@ -108,8 +109,6 @@ fn the_status_sheet_counts_its_units_and_lists_those_needing_action_first() {
             "info|column-missing|P06|phuong-6.xlsx|",
             "info|submission-duplicate|P06|phuong-6 - sửa lần 2.xlsx|",
             "info|total-uncomputed|||",
-            "warning|submission-duplicate|P05|phuong-5 (1).xlsx|",
-            "warning|submission-duplicate|P05|phuong-5.xlsx|",
         ]
     );
     let book = out.join("tong-hop.xlsx");
@@ -120,8 +119,8 @@ fn the_status_sheet_counts_its_units_and_lists_those_needing_action_first() {
     );
     assert!(status[1][0].starts_with("Xếp trước các đơn vị cần xử lý: có lỗi,"));
     assert_eq!(status[2][..3], ["STT", "Mã đơn vị", "Đơn vị"]);
-    // Errors (VP, P03 missing; P02's sums; P04 unreadable), then the
-    // warning (P05's two versions), then nothing to do, each in the
+    // Errors (VP, P03 missing; P02's sums; P04 unreadable; P05's two
+    // versions whose figures differ), then nothing to do, each in the
     // registry's order.
     let lines: Vec<String> = status[3..]
         .iter()
@@ -134,7 +133,7 @@ fn the_status_sheet_counts_its_units_and_lists_those_needing_action_first() {
             "2|P02|đã nộp|2|0",
             "3|P03|chưa nộp|1|0",
             "4|P04|không đọc được|1|0",
-            "5|P05|trùng|0|2",
+            "5|P05|trùng|1|0",
             "6|P01|đã nộp|0|0",
             "7|P06|trùng|0|0",
         ]
@@ -148,15 +147,15 @@ fn the_status_sheet_counts_its_units_and_lists_those_needing_action_first() {
     // Lỗi: its counts above the header, the findings under it.
     let list = read_sheet(&book, "Lỗi");
     let n = |s: &str| f.iter().filter(|x| x["severity"] == s).count();
-    assert_eq!((n("error"), n("warning"), n("info")), (5, 2, 5));
+    assert_eq!((n("error"), n("warning"), n("info")), (6, 0, 5));
     assert_eq!(
         list[0][0],
-        "5 lỗi (ở 4 đơn vị), 2 cảnh báo (ở 1 đơn vị), 5 thông tin."
+        "6 lỗi (ở 5 đơn vị), 0 cảnh báo (ở 0 đơn vị), 5 thông tin."
     );
     assert_eq!(list[1][..2], ["Mức độ", "Mã lỗi"]);
     assert_eq!(list.len(), 2 + f.len());
     assert!(names.contains("Lỗi!$2:$2"), "{names}");
-    assert!(names.contains("Lỗi!$A$2:$K$14"), "{names}");
+    assert!(names.contains("Lỗi!$A$2:$K$13"), "{names}");
 }
 
 #[test]
@@ -179,15 +178,13 @@ fn a_set_aside_copys_own_findings_are_not_sent_back_to_the_unit() {
     let feedback = out.join("phan-hoi");
     // Phường 6 named its latest: nothing to tell it, no workbook.
     assert!(!feedback.join("P06.xlsx").exists());
-    // Phường 5 is told of its two versions, not of the copy's columns.
+    // Phường 5 is told of its two versions (their figures differ, nothing
+    // tells the newer: one error), not of the copy's columns.
     let p05: Vec<String> = read_sheet(&feedback.join("P05.xlsx"), "Lỗi")[1..]
         .iter()
         .map(|r| format!("{}|{}", r[0], r[3]))
         .collect();
-    assert_eq!(
-        p05,
-        ["Cảnh báo|phuong-5 (1).xlsx", "Cảnh báo|phuong-5.xlsx"]
-    );
+    assert_eq!(p05, ["Lỗi|phuong-5.xlsx"]);
     // Near miss: the file used without LK is still told.
     let p01: Vec<String> = read_sheet(&feedback.join("P01.xlsx"), "Lỗi")[1..]
         .iter()
@@ -210,7 +207,7 @@ fn the_counts_are_in_english_with_lang_en() {
     assert_eq!(status[3][1], "VP");
     assert_eq!(
         read_sheet(&book, "Findings")[0][0],
-        "5 errors (in 4 units), 2 warnings (in 1 unit), 5 info items."
+        "6 errors (in 5 units), 0 warnings (in 0 units), 5 info items."
     );
 }
 
@@ -269,8 +266,7 @@ fn the_findings_go_unit_by_unit_in_the_registrys_order() {
         "error|submission-missing|P03||",
         "error|sum-mismatch|P02|b-phuong-2.xlsx|E7",
         "error|sum-mismatch|P02|b-phuong-2.xlsx|F7",
-        "warning|submission-duplicate|P01|a-phuong-1 (1).xlsx|",
-        "warning|submission-duplicate|P01|a-phuong-1.xlsx|",
+        "error|submission-duplicate|P01|a-phuong-1.xlsx|",
         "info|column-missing|P01|a-phuong-1 (1).xlsx|",
     ];
     assert_eq!(listed, want);
@@ -294,8 +290,5 @@ fn the_findings_go_unit_by_unit_in_the_registrys_order() {
         .skip(1)
         .map(|l| l.split(',').nth(2).unwrap())
         .collect();
-    assert_eq!(
-        units,
-        ["", "", "VP", "P03", "P02", "P02", "P01", "P01", "P01"]
-    );
+    assert_eq!(units, ["", "", "VP", "P03", "P02", "P02", "P01", "P01"]);
 }

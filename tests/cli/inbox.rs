@@ -159,8 +159,8 @@ fn write_report(path: &std::path::Path, title: &str, hc: [[f64; 3]; 3]) {
 /// rõ bản nào mới hơn … hãy kiểm tra lại" and a feedback workbook sent to
 /// the ward for it): one info naming the copies and the file used, said
 /// to the office alone, and the copies' findings said once. Near misses:
-/// two copies that differ (a revised copy) keep the warnings and the
-/// ward's feedback; "Bao cao Q1 (2).xlsx", another ward's file with a
+/// two copies that differ (a revised copy, nothing telling it) are an
+/// error naming the figure, and keep the ward's feedback; "Bao cao Q1 (2).xlsx", another ward's file with a
 /// like name, stays that ward's.
 #[test]
 fn identical_copies_of_one_file_are_one_report_and_one_info() {
@@ -197,7 +197,8 @@ fn identical_copies_of_one_file_are_one_report_and_one_info() {
     write_report(&dir.join("phuong-5.xlsx"), "UBND PHƯỜNG 5", wrong);
     std::fs::copy(dir.join("phuong-5.xlsx"), dir.join("phuong-5 (1).xlsx")).unwrap();
     // Phường 4: two versions that differ (one with the TH put right):
-    // nothing tells which is newer, as before.
+    // nothing tells which is newer, their HC03 TH differs: an error
+    // naming it, asking which is right.
     write_report(
         &dir.join("phuong-4.xlsx"),
         "UBND PHƯỜNG 4",
@@ -222,6 +223,8 @@ fn identical_copies_of_one_file_are_one_report_and_one_info() {
     assert_eq!(
         listed(&f, &["submission-duplicate", "sum-mismatch"]),
         [
+            "error|submission-duplicate|P04||||HC03 TH|phuong-4.xlsx; phuong-4 (1).xlsx"
+                .to_string(),
             "error|sum-mismatch|P04|F7|HC02|TH|HC02 == HC03 + HC04|100".to_string(),
             "error|sum-mismatch|P05|F7|HC02|TH|HC02 == HC03 + HC04|100".to_string(),
             format!(
@@ -231,8 +234,6 @@ fn identical_copies_of_one_file_are_one_report_and_one_info() {
                 z("Bao cao Q1 (3).xlsx")
             ),
             "info|submission-duplicate|P05||||phuong-5.xlsx|phuong-5 (1).xlsx".to_string(),
-            "warning|submission-duplicate|P04||||phuong-4.xlsx|phuong-4 (1).xlsx".to_string(),
-            "warning|submission-duplicate|P04||||phuong-4.xlsx|phuong-4.xlsx".to_string(),
         ]
     );
     assert!(listed(&f, &["figures-copied"]).is_empty());
@@ -285,7 +286,7 @@ fn identical_copies_of_one_file_are_one_report_and_one_info() {
         p04.iter()
             .filter(|m| m.starts_with("Phường 4 gửi 2 tệp cho Quý IV/2025"))
             .count(),
-        2,
+        1,
         "{p04:?}"
     );
     // Tình trạng nộp: every file on its ward's line, the copies "đã nộp".

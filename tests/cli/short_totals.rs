@@ -377,14 +377,18 @@ fn write_merged_template(dir: &Path) {
     .unwrap();
 }
 
-/// Xã Tân Hiệp sent one file per former commune (`submission-duplicate`,
-/// an error: only one is used, the others' figures are not added). The
+/// Xã Tân Hiệp sent one file per former commune, Hiệp Hòa none
+/// (`submission-duplicate`, an error naming Hiệp Hòa and the files: the
+/// two files sent are added, A01 TH 10 + 7, short of Hiệp Hòa's part;
+/// tester DT's Xã Mỹ Phước, where one file was thrown away and the error
+/// named the wrong missing part). The
 /// department, right for the whole area (A01 TH 40 + 10 + 7 + 20 = 77),
 /// is not blamed for the former communes' part (`total-unchecked` naming
 /// Xã Tân Hiệp, no `total-mismatch`), but its A02 LK 80, below the 90
 /// the other communes already add up to, stays wrong. Every total Xã Tân
-/// Hiệp enters prints `(*)` with a note and a footnote saying why; the
-/// department's D01 carries nothing. Near miss: the same department's
+/// Hiệp enters prints `(*)` with a note and a footnote saying why (A02
+/// LK's note keeps it after the department's error); the department's
+/// D01 carries nothing. Near miss: the same department's
 /// 87 against Xã Tân Hiệp's one file for the whole commune is a
 /// `total-mismatch`.
 #[test]
@@ -455,17 +459,34 @@ fn a_commune_sending_one_file_per_former_commune_blames_no_department_and_marks_
     );
     let part = "xl/worksheets/sheet1.xml";
     let notes = "xl/comments1.xml";
-    let why = "Xã Tân Hiệp gửi mỗi đơn vị cũ hợp thành một tệp và chỉ một tệp được tổng hợp (xem trang «Lỗi»): số có dấu (*) chưa gồm phần của các đơn vị cũ khác của Xã Tân Hiệp.";
+    let error = f
+        .iter()
+        .find(|f| f["code"] == "submission-duplicate")
+        .unwrap();
+    let message = error["message"].as_str().unwrap();
+    for words in [
+        "Xa Hoa Binh cu.xlsx («Xã Hòa Bình»), Xa Tan Hiep cu.xlsx («Xã Tân Hiệp»); đơn vị cũ Xã Hiệp Hòa không gửi tệp nào",
+        "Số liệu các tệp đã gửi được cộng lại, nhưng số của Xã Tân Hiệp còn thiếu phần của Xã Hiệp Hòa",
+    ] {
+        assert!(message.contains(words), "{words}: {message}");
+    }
+    // The two files sent, added: 40 + 20 + (10 + 7), 120 + 60 + (30 + 21);
+    // 20 + 10 + (5 + 3), 60 + 30 + (15 + 9).
+    assert_eq!(sheet[a01][4..6], ["77".to_string(), "231".to_string()]);
+    assert_eq!(sheet[a02][4..6], ["38".to_string(), "114".to_string()]);
+    let why = "Xã Tân Hiệp gửi mỗi đơn vị cũ hợp thành một tệp nhưng Xã Hiệp Hòa chưa gửi (xem trang «Lỗi»): số có dấu (*) gồm số các tệp đã gửi cộng lại, chưa gồm phần của Xã Hiệp Hòa.";
     for r in [a01, a02] {
         for col in ["E", "F"] {
             let a1 = format!("{col}{}", r + 1);
             let style = cell_style(&book, part, &a1);
             assert_eq!(style.num_format, "#,##0\" (*)\"", "{a1}: {style:?}");
             let note = note_at(&book, notes, &a1);
-            // A02 LK's note is its total-mismatch's finding: the mark's.
-            if a1 != format!("F{}", a02 + 1) {
-                assert!(note.contains(why), "{a1}: {note}");
-                assert!(!note.contains("để trống"), "{a1}: {note}");
+            assert!(note.contains(why), "{a1}: {note}");
+            assert!(!note.contains("để trống"), "{a1}: {note}");
+            // A02 LK's note says its total-mismatch's finding first, and
+            // keeps the (*)'s words.
+            if a1 == format!("F{}", a02 + 1) {
+                assert!(note.contains("Lỗi: Phòng Y tế"), "{a1}: {note}");
             }
         }
     }
@@ -479,7 +500,7 @@ fn a_commune_sending_one_file_per_former_commune_blames_no_department_and_marks_
         .filter_map(|r| r.first().map(String::as_str))
         .filter(|t| t.starts_with("(*)") || t.starts_with("- "))
         .collect();
-    assert_eq!(footnote, [format!("(*) {why} Hãy đề nghị Xã Tân Hiệp gửi một biểu chung cho cả đơn vị mới trước khi trình ký.")]);
+    assert_eq!(footnote, [format!("(*) {why} Hãy đề nghị Xã Tân Hiệp gửi phần còn thiếu (hoặc một biểu chung cho cả đơn vị mới) trước khi trình ký.")]);
 
     // Near miss: one file for the whole commune; the department's 87 is off.
     let dir2 = tmp.path().join("in2");
@@ -518,7 +539,8 @@ fn a_commune_sending_one_file_per_former_commune_blames_no_department_and_marks_
 /// sums, and the department is compared with them: its A01 LK 345, 90
 /// above the communes' 255, is a `total-mismatch` error, where its right
 /// A01 TH 85 is nothing. Near miss: without Hiệp Hòa's file, the two
-/// files are still not added (the error, `(*)`, no department blamed).
+/// files are added short of its part (the error, `(*)`, no department
+/// blamed).
 #[test]
 fn a_commune_whose_every_former_commune_sent_its_file_is_their_sum() {
     let tmp = tempfile::tempdir().unwrap();
@@ -679,7 +701,8 @@ fn a_commune_whose_every_former_commune_sent_its_file_is_their_sum() {
         "{line:?}"
     );
 
-    // Near miss: Hiệp Hòa's file missing, the two others are not added.
+    // Near miss: Hiệp Hòa's file missing, the two others are added, short
+    // of its part.
     std::fs::remove_file(dir.join("Xa Hiep Hoa cu.xlsx")).unwrap();
     let out2 = tmp.path().join("out2");
     let f = run(&dir, &out2, &tpl, "2020-Q3");
@@ -1674,4 +1697,147 @@ fn a_former_communes_file_never_replaces_the_units_own() {
     let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
     let a01 = row_of(&sheet, "A01");
     assert_eq!(sheet[a01][4..6], ["77", "231"]);
+}
+
+/// Xã Hòa Phú sent two files titled with its name, of the same quarter,
+/// saved together, no revision or date in their names (tester DT's Xã
+/// Long Hải): «BC Q3 Hoa Phu.xlsx» says A01 TH 40, LK 120, «Xa Hoa Phu -
+/// quy 3.xlsx» 46 and 126; A02 agrees. Two warnings «… trùng với …» let
+/// the leaders sign 46 where 40 may be right: one error instead, naming
+/// each figure that differs with both values and cells, the file used
+/// for now (the name sorting last), asking the unit which is right; the
+/// A01 TH and LK totals are red with that note, A02's unmarked. Near
+/// misses: the same figures in two files that differ otherwise (a title
+/// line) stay the two warnings, nothing marked; a name saying it is the
+/// correction («(ban sua)») stays the office's info, nothing marked.
+#[test]
+fn two_copies_with_different_figures_and_nothing_telling_the_newer_are_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_merged_template(&tpl);
+    let q3 = "QUÝ III/2020";
+    let rows = |a01: (f64, f64)| {
+        vec![
+            row("A01", Some(a01.0), Some(a01.1)),
+            row("A02", Some(20.0), Some(60.0)),
+        ]
+    };
+    let others = |dir: &Path| {
+        std::fs::create_dir_all(dir).unwrap();
+        for (file, title) in [
+            ("tan-hiep.xlsx", "UBND XÃ TÂN HIỆP"),
+            ("krong-buk.xlsx", "UBND XÃ KRÔNG BÚK"),
+        ] {
+            write_unit(&dir.join(file), title, q3, &rows((30.0, 90.0)));
+        }
+    };
+    let codes = ["submission-duplicate"];
+    let part = "xl/worksheets/sheet1.xml";
+    let notes = "xl/comments1.xml";
+
+    let dir = tmp.path().join("in");
+    others(&dir);
+    write_unit(
+        &dir.join("BC Q3 Hoa Phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &rows((40.0, 120.0)),
+    );
+    write_unit(
+        &dir.join("Xa Hoa Phu - quy 3.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &rows((46.0, 126.0)),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        crate::trust::listed(&f, &codes),
+        ["error|submission-duplicate|XA||||A01 TH; A01 LK|Xa Hoa Phu - quy 3.xlsx; BC Q3 Hoa Phu.xlsx"]
+    );
+    let error = f
+        .iter()
+        .find(|f| f["code"] == "submission-duplicate")
+        .unwrap();
+    assert_eq!(error["file"], "Xa Hoa Phu - quy 3.xlsx");
+    let message = error["message"].as_str().unwrap();
+    for words in [
+        "Xã Hòa Phú gửi 2 tệp cho Quý III/2020",
+        "số liệu khác nhau",
+        "A01 TH: 46 (Xa Hoa Phu - quy 3.xlsx › Biểu 1 › E7) / 40 (BC Q3 Hoa Phu.xlsx › Biểu 1 › E7)",
+        "A01 LK: 126 (Xa Hoa Phu - quy 3.xlsx › Biểu 1 › F7) / 120 (BC Q3 Hoa Phu.xlsx › Biểu 1 › F7)",
+        "Tạm dùng tệp Xa Hoa Phu - quy 3.xlsx; hãy hỏi Xã Hòa Phú số nào đúng",
+    ] {
+        assert!(message.contains(words), "{words}: {message}");
+    }
+    assert!(!message.contains("A02"), "{message}");
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let (a01, a02) = (row_of(&sheet, "A01"), row_of(&sheet, "A02"));
+    // The file used is counted: 46 + 30 + 30, 126 + 90 + 90.
+    assert_eq!(sheet[a01][4..6], ["106".to_string(), "306".to_string()]);
+    for col in ["E", "F"] {
+        let a1 = format!("{col}{}", a01 + 1);
+        assert_eq!(
+            crate::signed_sheet::fill_of(&book, part, &a1),
+            "FFF8CBAD",
+            "{a1}"
+        );
+        let note = note_at(&book, notes, &a1);
+        assert!(note.contains("số liệu khác nhau"), "{a1}: {note}");
+        let a1 = format!("{col}{}", a02 + 1);
+        assert_eq!(note_at(&book, notes, &a1), "", "{a1}");
+    }
+
+    // Near miss: the same figures, the files otherwise unlike.
+    let dir2 = tmp.path().join("in2");
+    others(&dir2);
+    write_unit(
+        &dir2.join("BC Q3 Hoa Phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &rows((40.0, 120.0)),
+    );
+    write_unit(
+        &dir2.join("Xa Hoa Phu - quy 3.xlsx"),
+        "UBND xã Hòa Phú",
+        q3,
+        &rows((40.0, 120.0)),
+    );
+    let out2 = tmp.path().join("out2");
+    let f = run(&dir2, &out2, &tpl, "2020-Q3");
+    assert_eq!(
+        crate::trust::listed(&f, &codes),
+        [
+            "warning|submission-duplicate|XA||||Xa Hoa Phu - quy 3.xlsx|BC Q3 Hoa Phu.xlsx",
+            "warning|submission-duplicate|XA||||Xa Hoa Phu - quy 3.xlsx|Xa Hoa Phu - quy 3.xlsx",
+        ]
+    );
+    let book = out2.join("tong-hop.xlsx");
+    let a1 = format!("E{}", a01 + 1);
+    assert_eq!(note_at(&book, notes, &a1), "", "{a1}");
+
+    // Near miss: the name says it is the correction.
+    let dir3 = tmp.path().join("in3");
+    others(&dir3);
+    write_unit(
+        &dir3.join("BC Q3 Hoa Phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &rows((40.0, 120.0)),
+    );
+    write_unit(
+        &dir3.join("BC Q3 Hoa Phu (ban sua).xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &rows((46.0, 126.0)),
+    );
+    let out3 = tmp.path().join("out3");
+    let f = run(&dir3, &out3, &tpl, "2020-Q3");
+    assert_eq!(
+        crate::trust::listed(&f, &codes),
+        ["info|submission-duplicate|XA||||BC Q3 Hoa Phu (ban sua).xlsx|BC Q3 Hoa Phu.xlsx"]
+    );
+    let book = out3.join("tong-hop.xlsx");
+    assert_eq!(note_at(&book, notes, &a1), "", "{a1}");
 }
