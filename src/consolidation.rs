@@ -162,10 +162,7 @@ fn sum_former_parts(
         let subs: Vec<&Submission> = p
             .parts
             .iter()
-            .filter_map(|&k| match &outcomes[k] {
-                FileOutcome::Read(s) => Some(s.as_ref()),
-                _ => None,
-            })
+            .filter_map(|&k| outcomes[k].submission())
             .collect();
         let (Some(&first), Some(&chosen)) = (subs.first(), p.parts.first()) else {
             continue;
@@ -722,10 +719,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         let subs: Vec<&Submission> = p
             .parts
             .iter()
-            .filter_map(|&k| match &outcomes[k] {
-                FileOutcome::Read(s) => Some(s.as_ref()),
-                _ => None,
-            })
+            .filter_map(|&k| outcomes[k].submission())
             .collect();
         let joined = subs
             .iter()

@@ -641,6 +641,14 @@ pub enum FileOutcome {
 }
 
 impl FileOutcome {
+    /// The submission read, when the file was read.
+    pub fn submission(&self) -> Option<&Submission> {
+        match self {
+            FileOutcome::Read(s) => Some(s),
+            _ => None,
+        }
+    }
+
     pub fn file(&self) -> &str {
         match self {
             FileOutcome::Read(s) => &s.file,

@@ -531,10 +531,7 @@ pub fn intake(
             );
             let subs: Vec<&Submission> = parts
                 .iter()
-                .filter_map(|&k| match &outcomes[k] {
-                    FileOutcome::Read(s) => Some(s.as_ref()),
-                    _ => None,
-                })
+                .filter_map(|&k| outcomes[k].submission())
                 .collect();
             findings.extend(completeness_of_files(
                 &subs,
@@ -837,10 +834,7 @@ pub fn copies_differ(
         let subs: Vec<&Submission> = u
             .files
             .iter()
-            .filter_map(|&k| match &outcomes[k] {
-                FileOutcome::Read(s) => Some(s.as_ref()),
-                _ => None,
-            })
+            .filter_map(|&k| outcomes[k].submission())
             .collect();
         if subs.len() != u.files.len() || subs.len() < 2 {
             continue;
@@ -991,10 +985,7 @@ fn bits_of(outcomes: &[FileOutcome], k: usize) -> u128 {
 fn report_parts(cands: &[usize], outcomes: &[FileOutcome]) -> Option<(Vec<usize>, Vec<usize>)> {
     let subs: Vec<&Submission> = cands
         .iter()
-        .map(|&k| match &outcomes[k] {
-            FileOutcome::Read(s) => Some(s.as_ref()),
-            _ => None,
-        })
+        .map(|&k| outcomes[k].submission())
         .collect::<Option<_>>()?;
     let first = subs.first()?;
     let period = first.period.map(|p| p.0);
