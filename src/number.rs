@@ -501,6 +501,33 @@ fn split_separators(body: &str, locale: NumberLocale) -> Option<(String, String,
     }
 }
 
+/// `value` times a unit's `factor` (tỷ to triệu đồng: ×1.000), without
+/// the binary fraction's tail: 4,06 tỷ is 4.060 triệu, not
+/// 4.059,9999999999995, as a reader copying the cell would see it. Kept
+/// to 12 significant digits, more than any typed figure has, so no
+/// typed digit is lost (2.537.499.999 đồng is 2.537,499999 triệu).
+pub fn scaled(value: f64, factor: f64) -> f64 {
+    let v = value * factor;
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 12 - (v.abs().log10().floor() as i32 + 1);
+    if !(-300..=300).contains(&digits) {
+        return v;
+    }
+    let unit = 10f64.powi(digits.abs());
+    let r = if digits >= 0 {
+        (v * unit).round() / unit
+    } else {
+        (v / unit).round() * unit
+    };
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
+}
+
 /// Money units and their factor in đồng, however the unit is spelt:
 /// "triệu đồng", "Tr.đ", "trđ", "Tr.đồng", "triệu VNĐ", "Tỷ đ", "tỷ",
 /// "nghìn đồng", "ngàn đ", "1.000 đồng", "đồng", "VNĐ", "đ". Compared
@@ -827,6 +854,19 @@ pub fn number_with_note(text: &str, locale: NumberLocale) -> Option<(Parsed, &st
 
 #[cfg(test)]
 mod tests {
+    /// A converted figure has no binary tail (tester DR: 4,06 tỷ stored as
+    /// 4.059,9999999999995 triệu); near miss: every typed digit kept.
+    #[test]
+    fn a_converted_figure_keeps_its_digits_and_no_tail() {
+        assert_eq!(scaled(4.06, 1000.0), 4060.0);
+        assert_eq!(scaled(2_537_499_999.0, 1e-6), 2537.499999);
+        assert_eq!(scaled(12_480_250_000.0, 1e-6), 12480.25);
+        assert_eq!(scaled(0.1, 3.0), 0.3);
+        assert_eq!(scaled(-125.0, 1e-3), -0.125);
+        assert_eq!(scaled(0.0, 1000.0), 0.0);
+        assert_eq!(scaled(123_456.789_012, 1.0), 123_456.789_012);
+    }
+
     use super::*;
 
     /// «âm 1.234.000» (a commune's deficit) is −1.234.000; «âm» alone,

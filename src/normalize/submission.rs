@@ -4999,7 +4999,7 @@ fn read_rows(
                 (value, decimals_i8(decimals))
             } else {
                 (
-                    value * factor,
+                    crate::number::scaled(value, factor),
                     decimals_i8(decimals).saturating_sub(factor.log10().round() as i8),
                 )
             };
@@ -6796,7 +6796,7 @@ fn converted(
     figure_unit: &str,
     lang: Lang,
 ) -> ((f64, u8), Finding) {
-    let value = value * by;
+    let value = crate::number::scaled(value, by);
     let decimals =
         (i32::from(decimals) - by.log10().round() as i32).clamp(0, i32::from(u8::MAX)) as u8;
     let read = format_auto(value, 6, lang);
