@@ -596,7 +596,13 @@ pub fn intake(
         let apart = match former_parts(&cands, chosen, outcomes, a, lang) {
             Some(Parts::Apart(f)) => Some(f),
             None => None,
-            Some(Parts::Short(f, missing)) => {
+            // Every former unit sent (Whole), or some did and the rest
+            // sent none (Short): the parts sent are summed alike.
+            Some(summed_parts) => {
+                let (f, missing) = match summed_parts {
+                    Parts::Short(f, missing) => (f, missing),
+                    Parts::Whole(f) | Parts::Apart(f) => (f, Vec::new()),
+                };
                 findings.push(f);
                 let mut parts: Vec<usize> =
                     cands.iter().copied().filter(|&k| k != chosen).collect();
@@ -606,25 +612,31 @@ pub fn intake(
                         findings.extend(completeness_of(sub, ai, template, period, lang));
                     }
                 }
-                let note = match lang {
-                    Lang::Vi => format!(
-                        "mỗi tệp của một đơn vị cũ; {} chưa gửi, số liệu các tệp đã gửi đã được cộng lại, còn thiếu phần của {}",
-                        missing.join(", "),
-                        missing.join(", ")
-                    ),
-                    Lang::En => format!(
-                        "one file per former unit; {} sent none, the files sent are added together, short of {}'s part",
-                        missing.join(", "),
-                        missing.join(", ")
-                    ),
+                let (state, note, copies) = if missing.is_empty() {
+                    let note = lang.pick(
+                        "mỗi tệp của một đơn vị cũ; đủ các đơn vị cũ, số liệu đã được cộng lại",
+                        "one file per former unit; every former unit sent, figures added together",
+                    );
+                    (Status::Submitted, note.to_string(), Vec::new())
+                } else {
+                    let missing = missing.join(", ");
+                    let note = match lang {
+                        Lang::Vi => format!(
+                            "mỗi tệp của một đơn vị cũ; {missing} chưa gửi, số liệu các tệp đã gửi đã được cộng lại, còn thiếu phần của {missing}"
+                        ),
+                        Lang::En => format!(
+                            "one file per former unit; {missing} sent none, the files sent are added together, short of {missing}'s part"
+                        ),
+                    };
+                    (Status::Duplicate, note, copy_notes)
                 };
                 status.push(StatusLine {
                     unit: a.code.clone(),
                     unit_name: a.shown().into_owned(),
                     files: files_of(&all),
-                    status: Status::Duplicate,
+                    status: state,
                     note: std::iter::once(note)
-                        .chain(copy_notes)
+                        .chain(copies)
                         .chain(
                             parts
                                 .iter()
@@ -639,38 +651,6 @@ pub fn intake(
                     parts,
                     union: false,
                     missing,
-                });
-                continue;
-            }
-            Some(Parts::Whole(f)) => {
-                findings.push(f);
-                let mut parts: Vec<usize> =
-                    cands.iter().copied().filter(|&k| k != chosen).collect();
-                parts.insert(0, chosen);
-                for &k in &parts {
-                    if let FileOutcome::Read(sub) = &outcomes[k] {
-                        findings.extend(completeness_of(sub, ai, template, period, lang));
-                    }
-                }
-                status.push(StatusLine {
-                unit: a.code.clone(),
-                unit_name: a.shown().into_owned(),
-                files: files_of(&all),
-                status: Status::Submitted,
-                note: std::iter::once(lang.pick(
-                    "mỗi tệp của một đơn vị cũ; đủ các đơn vị cũ, số liệu đã được cộng lại",
-                    "one file per former unit; every former unit sent, figures added together",
-                ).to_string())
-                .chain(parts.iter().filter_map(|&k| stale_title(&outcomes[k], period, lang)))
-                .chain(others(false))
-                .collect::<Vec<_>>()
-                .join("; "),
-            });
-                summed.push(FormerSum {
-                    unit: ai,
-                    parts,
-                    union: false,
-                    missing: Vec::new(),
                 });
                 continue;
             }
