@@ -779,24 +779,26 @@ fn files(s: &Said, lang: Lang) -> String {
             }
         }
         (Said::UnitAmbiguous { file, text, fits, settled, .. }, Lang::Vi) => {
+            let left_out = level_words_left_out(fits);
             let fits = or_list(fits, " và ");
             match settled {
                 Some((used, others)) => format!(
-                    "«{text}» của tệp {file} hợp với cả {fits} (tên gõ không dấu hoặc thiếu «xã», «phường» không đủ để phân biệt). Các đơn vị kia đã gửi tệp riêng ({others}), nên tệp này được tính cho {used}. Hãy kiểm tra lại với {used} và đề nghị ghi đủ tên đơn vị, có dấu."
+                    "«{text}» của tệp {file} hợp với cả {fits} (tên gõ không dấu hoặc thiếu {left_out} không đủ để phân biệt). Các đơn vị kia đã gửi tệp riêng ({others}), nên tệp này được tính cho {used}. Hãy kiểm tra lại với {used} và đề nghị ghi đủ tên đơn vị, có dấu."
                 ),
                 None => format!(
-                    "«{text}» của tệp {file} hợp với cả {fits} (tên gõ không dấu hoặc thiếu «xã», «phường» không đủ để phân biệt): không biết đơn vị nào gửi; số liệu không được tổng hợp. Hãy hỏi lại các đơn vị này và đề nghị ghi tên đơn vị có dấu ở dòng tiêu đề."
+                    "«{text}» của tệp {file} hợp với cả {fits} (tên gõ không dấu hoặc thiếu {left_out} không đủ để phân biệt): không biết đơn vị nào gửi; số liệu không được tổng hợp. Hãy hỏi lại các đơn vị này và đề nghị ghi tên đơn vị có dấu ở dòng tiêu đề."
                 ),
             }
         }
         (Said::UnitAmbiguous { file, text, fits, settled, .. }, Lang::En) => {
+            let left_out = level_words_left_out(fits);
             let fits = or_list(fits, " and ");
             match settled {
                 Some((used, others)) => format!(
-                    "«{text}» of {file} fits {fits} alike (typed without tones, or without «xã», «phường», it tells none of them apart). The others sent files of their own ({others}), so this one is taken as {used}'s. Check it with {used} and ask for the unit's full name with its tones."
+                    "«{text}» of {file} fits {fits} alike (typed without tones, or without {left_out}, it tells none of them apart). The others sent files of their own ({others}), so this one is taken as {used}'s. Check it with {used} and ask for the unit's full name with its tones."
                 ),
                 None => format!(
-                    "«{text}» of {file} fits {fits} alike (typed without tones, or without «xã», «phường», it tells none of them apart): which of them sent it is unknown; its figures are not consolidated. Ask these units and have the name written with its tones in the title."
+                    "«{text}» of {file} fits {fits} alike (typed without tones, or without {left_out}, it tells none of them apart): which of them sent it is unknown; its figures are not consolidated. Ask these units and have the name written with its tones in the title."
                 ),
             }
         }
@@ -1437,6 +1439,27 @@ fn nearest_en(nearest: &str) -> String {
 /// «Tháng 10/2026» before «Quý IV/2026»)?
 fn earlier(a: &Period, b: &Period) -> bool {
     (a.year, a.last_month()) < (b.year, b.last_month())
+}
+
+/// The level words a name fitting `fits` alike may have left out, as a
+/// message quotes them: «tỉnh», «thành phố» when one of the units is a
+/// province or a city ("Tỉnh Lai Châu", "Thành phố Lai Châu" for "Lai
+/// Chau"), else «xã», «phường».
+fn level_words_left_out(fits: &[String]) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for w in fits.iter().filter_map(|n| crate::template::kind_word_of(n)) {
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    if !words.iter().any(|w| ["tỉnh", "thành phố"].contains(w)) {
+        words = vec!["xã", "phường"];
+    }
+    words
+        .iter()
+        .map(|w| format!("«{w}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

@@ -1994,7 +1994,12 @@ fn read_title(
             if first_text.is_none() {
                 first_text = Some((text.clone(), TitleCell { row: r, col: c }));
             }
-            if let Some((idx, len, ties)) = ctx.agencies.find_with_ties(&text) {
+            // "UBND LAI CHÂU": a province's name without its "Tỉnh".
+            let found = ctx
+                .agencies
+                .find_with_ties(&text)
+                .or_else(|| ctx.agencies.province_in(&text));
+            if let Some((idx, len, ties)) = found {
                 // "Kính gửi: Sở Y tế", and the list under a "Kính gửi:"
                 // ("- Phòng Tài chính - Kế hoạch quận."): the addressees,
                 // not the sender; "(Ban hành kèm theo Công văn số … của Sở

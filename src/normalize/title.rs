@@ -88,6 +88,79 @@ pub struct AgencyMatcher {
     /// Đông", "Khu phố Trung Tâm"): a village's name, which a title may
     /// write longer ("THÔN ĐÔNG SƠN" is no Thôn Đông).
     leveled: Vec<bool>,
+    /// The keys of `bare` that are a province's or a city's name without
+    /// "Tỉnh", "Thành phố" ("lai chau" of "Tỉnh Lai Châu", "ho chi minh"
+    /// of "Thành phố Hồ Chí Minh") or the initials of such a name of three
+    /// words or more ("hcm"): what a title's line may write after "UBND"
+    /// alone ([`AgencyMatcher::province_in`]).
+    province_keys: std::collections::HashSet<Box<str>>,
+    /// A province's or city's name of one word without its level word
+    /// ("hue" of "Thành phố Huế") → that unit, when no other unit's name
+    /// or alias holds the word ("Phường Huế", "Tỉnh Thừa Thiên Huế"): read
+    /// only from a file name that says nothing else ("Hue.xlsx", "BC Huế
+    /// Q3.xlsx"), never from a title's line, and never outweighing a name
+    /// written whole.
+    single: HashMap<Box<str>, u32>,
+}
+
+/// The level words of a province or a centrally-run city, folded, as a
+/// registry name opens with them ("Tỉnh Lai Châu", "Thành phố Hà Nội", "TP
+/// Đà Nẵng"): a file name or a title may leave them out, as it leaves out
+/// "xã".
+const PROVINCE_LEVELS: [&[&str]; 3] = [&["thanh", "pho"], &["tinh"], &["tp"]];
+
+/// The folded letterhead words a name may open with ("UBND", "Ủy ban nhân
+/// dân").
+const LETTERHEAD: [&str; 5] = ["ubnd", "uy", "ban", "nhan", "dan"];
+
+/// The words of a folded name after its letterhead and its province
+/// level word ("ubnd tinh lai chau" → "lai chau"); none when it opens
+/// with no such level word.
+fn past_province_level<'w>(words: &[&'w str]) -> Option<Vec<&'w str>> {
+    let from = words.iter().take_while(|w| LETTERHEAD.contains(w)).count();
+    let rest = words.get(from..)?;
+    PROVINCE_LEVELS.iter().find_map(|level| {
+        (rest.len() > level.len() && rest.iter().zip(level.iter()).all(|(w, l)| w == l))
+            .then(|| rest[level.len()..].to_vec())
+    })
+}
+
+/// The initials of a name of three words or more ("ho chi minh" →
+/// "hcm"), as clerks shorten a city's name; none for a shorter name, a
+/// name with a number, or initials that are a word of reports or places.
+fn initials(words: &[&str]) -> Option<String> {
+    if words.len() < 3
+        || words
+            .iter()
+            .any(|w| !w.bytes().all(|b| b.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    let short: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    (!REPORT_WORDS.contains(&short.as_str()) && !NOT_A_NAME.contains(&short.as_str()))
+        .then_some(short)
+}
+
+/// `name` written with the initials of its place ("Thành phố Hồ Chí
+/// Minh" → "Thành phố HCM", "TP HCM", "TPHCM"), when it is a province's or
+/// city's name of three words or more after its level word.
+fn province_initialed(name: &str) -> Vec<String> {
+    let folded = fold(name);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let Some(rest) = past_province_level(&words) else {
+        return Vec::new();
+    };
+    let Some(short) = initials(&rest) else {
+        return Vec::new();
+    };
+    let level_len = words.len() - rest.len();
+    let level = words[..level_len].join(" ");
+    let mut out = vec![format!("{level} {short}")];
+    if level.ends_with("thanh pho") || level.ends_with("tp") {
+        out.push(format!("tp {short}"));
+        out.push(format!("tp{short}"));
+    }
+    out
 }
 
 /// What [`AgencyMatcher::find_in_name`] finds: the agency, the length
@@ -224,10 +297,18 @@ impl AgencyMatcher {
                 .chain(&a.aliases)
                 .map(|n| (std::borrow::Cow::Borrowed(n.as_str()), false))
                 .chain(a.former.iter().map(|n| (n.as_str().into(), true)));
+            let is_unit = a.kind == crate::template::AgencyKind::Ward;
             let names: Vec<(std::borrow::Cow<str>, bool)> = names
                 .flat_map(|(n, was)| {
+                    // "Thành phố Hồ Chí Minh" is also "TP HCM", "TPHCM".
+                    let initialed = if is_unit {
+                        province_initialed(&n)
+                    } else {
+                        Vec::new()
+                    };
                     let short: Vec<_> = level_abbreviated(&n)
                         .into_iter()
+                        .chain(initialed)
                         .map(|s| (std::borrow::Cow::Owned(s), was))
                         .collect();
                     std::iter::once((n, was)).chain(short)
@@ -302,8 +383,50 @@ impl AgencyMatcher {
             })
             .collect();
         let mut leveled = vec![false; written.len()];
+        let mut province_keys: std::collections::HashSet<Box<str>> =
+            std::collections::HashSet::new();
+        let mut single: HashMap<Box<str>, Vec<u32>> = HashMap::new();
         for (pos, (joined, agency, _)) in written.iter().enumerate() {
             let words: Vec<&str> = joined.split(' ').collect();
+            // A province or a city ("Tỉnh Lai Châu", "Thành phố Hồ Chí
+            // Minh"): its name without the level word, and its initials,
+            // as a file name or a letterhead may write them ("Lai Chau",
+            // "UBND HCM"), by the rules of a commune's name without "xã".
+            let unit = template
+                .agencies
+                .get(*agency as usize)
+                .is_some_and(|a| a.kind == crate::template::AgencyKind::Ward);
+            if let Some(rest) = past_province_level(&words).filter(|_| unit) {
+                let current = !former.contains_key(&(pos as u32));
+                match rest[..] {
+                    [one]
+                        if current
+                            && one.len() >= 3
+                            && one.bytes().all(|b| b.is_ascii_alphabetic()) =>
+                    {
+                        let v = single.entry(one.into()).or_default();
+                        if !v.contains(agency) {
+                            v.push(*agency);
+                        }
+                    }
+                    [_] => {}
+                    _ if rest
+                        .iter()
+                        .any(|w| w.bytes().any(|b| b.is_ascii_alphabetic())) =>
+                    {
+                        let key: Box<str> = rest.join(" ").into();
+                        province_keys.insert(key.clone());
+                        add_bare((&mut bare, &mut bare_now), key, *agency, current);
+                        if let Some(short) = initials(&rest) {
+                            let key: Box<str> = short.into();
+                            province_keys.insert(key.clone());
+                            add_bare((&mut bare, &mut bare_now), key, *agency, current);
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             // "Thôn Bắc Sơn" → "bac son"; "Tổ dân phố số 5" → "5" (too
             // weak alone, left out below).
             let level = settlement
@@ -364,6 +487,15 @@ impl AgencyMatcher {
                 add_bare((&mut bare, &mut bare_now), key, *agency, current);
             }
         }
+        // A one-word name is read alone only when no other unit's name
+        // holds the word ("hue" of Phường Huế or Tỉnh Thừa Thiên Huế).
+        let single: HashMap<Box<str>, u32> = single
+            .into_iter()
+            .filter_map(|(word, units)| match units[..] {
+                [unit] if agencies_of.get(&*word).is_some_and(|&n| n == 1) => Some((word, unit)),
+                _ => None,
+            })
+            .collect();
         let numbered = written
             .iter()
             .filter_map(|(joined, agency, _)| {
@@ -427,7 +559,34 @@ impl AgencyMatcher {
             numbered,
             settlement_keys,
             leveled,
+            province_keys,
+            single,
         }
+    }
+
+    /// The unit a title's line names by a province's or a city's name
+    /// without its level word ("UBND LAI CHÂU", "ỦY BAN NHÂN DÂN HỒ CHÍ
+    /// MINH", "UBND HCM"), with the length matched and the other units it
+    /// fits as well (two units of one name: "Tỉnh Lai Châu", "Thành phố
+    /// Lai Châu"): the line is that name alone, after "UBND" if any, so
+    /// that a longer name ("UBND THỪA THIÊN HUẾ") or a body's ("SỞ Y TẾ
+    /// LAI CHÂU") is not read so. A name of one word is never read from a
+    /// title. None when the line is no such name.
+    pub fn province_in(&self, line: &str) -> Option<(usize, usize, Vec<usize>)> {
+        let folded = fold(line);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let from = words.iter().take_while(|w| LETTERHEAD.contains(w)).count();
+        let key = words.get(from..)?.join(" ");
+        if !self.province_keys.contains(key.as_str()) {
+            return None;
+        }
+        let units = self.bare.get(key.as_str())?;
+        let (&first, rest) = units.split_first()?;
+        Some((
+            first as usize,
+            key.len(),
+            rest.iter().map(|&u| u as usize).collect(),
+        ))
     }
 
     /// The agencies a title's line names once a number written in words
@@ -544,6 +703,11 @@ impl AgencyMatcher {
                 }
             }
         }
+        if best.is_none() {
+            if let Some(found) = self.single_in(&words) {
+                return Some(found);
+            }
+        }
         let (len, units, loose) = match best {
             Some(found) => found,
             None => {
@@ -560,6 +724,28 @@ impl AgencyMatcher {
             ),
             loose,
         ))
+    }
+
+    /// The unit a file name's `words` name by a province's or city's name
+    /// of one word without its level word ("Hue.xlsx", "BC Huế Q3.xlsx"
+    /// for Thành phố Huế): the file name says nothing else but report
+    /// words, periods and numbers ("Thua Thien Hue", "Phuong Hue" say
+    /// more). A loose reading.
+    fn single_in(&self, words: &[&str]) -> Option<(NameMatch, bool)> {
+        const ROMAN: [&str; 4] = ["i", "ii", "iii", "iv"];
+        let period = |w: &str| {
+            ROMAN.contains(&w)
+                || w.strip_prefix('q')
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let mut named = words.iter().filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphabetic()) && !REPORT_WORDS.contains(w) && !period(w)
+        });
+        let (Some(word), None) = (named.next(), named.next()) else {
+            return None;
+        };
+        let &unit = self.single.get(*word)?;
+        Some(((unit as usize, word.len(), Vec::new()), true))
     }
 
     /// Whether the run of `n` words at `first` of a file name's `words`
@@ -2160,5 +2346,34 @@ mod tests {
         assert!(m.names_current("UBND XÃ VĨNH LỘC", 0));
         assert!(m.names_current_in_name("Vinh Loc Q2", 0));
         assert!(m.names_current("XÃ VĨNH LỘC (GỒM XÃ VĨNH LỘC A CŨ)", 0));
+    }
+
+    /// A province's or city's name without «Tỉnh», «Thành phố», its
+    /// initials, and a one-word name only from a file name that says
+    /// nothing else; not a department («Tỉnh đoàn» is no «Đoàn»).
+    #[test]
+    fn a_province_is_found_without_its_level_word() {
+        let t = registry(
+            "code,kind,name,aliases,reports\n\
+             TD,other,Tỉnh đoàn,,no\n\
+             12,ward,Tỉnh Lai Châu,,yes\n\
+             46,ward,Thành phố Huế,,yes\n\
+             79,ward,Thành phố Hồ Chí Minh,,yes\n",
+        );
+        let m = AgencyMatcher::new(&t);
+        let unit = |s: &str| m.find_in_name(s).map(|(u, _, ties)| (u, ties.len()));
+        assert_eq!(unit("Lai Chau"), Some((1, 0)));
+        assert_eq!(unit("TPHCM"), Some((3, 0)));
+        assert_eq!(unit("BC HCM quy 3"), Some((3, 0)));
+        assert_eq!(unit("BC Hue Q3"), Some((2, 0)));
+        assert!(m.names_loosely("BC Hue Q3"));
+        assert_eq!(unit("Thua Thien Hue"), None);
+        assert_eq!(unit("Doan"), None);
+        let title = |s: &str| m.province_in(s).map(|(u, ..)| u);
+        assert_eq!(title("UBND LAI CHÂU"), Some(1));
+        assert_eq!(title("ỦY BAN NHÂN DÂN HỒ CHÍ MINH"), Some(3));
+        assert_eq!(title("UBND HCM"), Some(3));
+        assert_eq!(title("SỞ Y TẾ LAI CHÂU"), None);
+        assert_eq!(title("UBND HUẾ"), None);
     }
 }

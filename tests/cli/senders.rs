@@ -2714,3 +2714,190 @@ fn a_city_written_tp_in_its_title_is_placed() {
         assert!(p.contains(&line.to_string()), "{line}: {p:?}");
     }
 }
+
+/// A ministry's registry of provinces and centrally-run cities, each
+/// named with its level word only, as the official lists write them;
+/// `extra` rows added.
+fn provinces(tpl: &Path, extra: &str) {
+    write_template(tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        format!(
+            "code,kind,name,aliases,reports\n\
+             VP,department,Văn phòng Bộ,VP Bộ,no\n\
+             01,ward,Thành phố Hà Nội,,yes\n\
+             04,ward,Tỉnh Cao Bằng,,yes\n\
+             12,ward,Tỉnh Lai Châu,,yes\n\
+             46,ward,Thành phố Huế,,yes\n\
+             48,ward,Thành phố Đà Nẵng,,yes\n\
+             79,ward,Thành phố Hồ Chí Minh,Sài Gòn,yes\n{extra}"
+        ),
+    )
+    .unwrap();
+}
+
+/// The unit each file is read as, each file alone in a batch: `file
+/// «title» → unit code|status` from the status sheet (no code: «không rõ
+/// đơn vị»), then the severity of each `file-unknown-unit` finding; and
+/// those findings' messages.
+fn read_as(tmp: &Path, tpl: &Path, files: &[(&str, Option<&str>)]) -> (Vec<String>, Vec<String>) {
+    let (mut lines, mut messages) = (Vec::new(), Vec::new());
+    for (k, (name, title)) in files.iter().enumerate() {
+        let dir = tmp.join(format!("in{k}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        book(&dir.join(name), *title, 90.0, "TM. ỦY BAN NHÂN DÂN");
+        let out = tmp.join(format!("out{k}"));
+        let f = run(&dir, &out, tpl, "2020-Q3");
+        let sent: Vec<String> = placed(&out)
+            .into_iter()
+            .filter(|l| l.contains(name))
+            .map(|l| {
+                let cols: Vec<&str> = l.split('|').collect();
+                format!("{}|{}", cols[0], cols[3])
+            })
+            .collect();
+        let unknown: Vec<&serde_json::Value> = f
+            .iter()
+            .filter(|x| x["code"] == "file-unknown-unit")
+            .collect();
+        let severities: Vec<&str> = unknown
+            .iter()
+            .map(|x| x["severity"].as_str().unwrap())
+            .collect();
+        lines.push(format!(
+            "{name} «{}» → {} {}",
+            title.unwrap_or(""),
+            sent.join(","),
+            severities.join(",")
+        ));
+        messages.extend(
+            unknown
+                .iter()
+                .map(|x| x["message"].as_str().unwrap().to_string()),
+        );
+    }
+    (lines, messages)
+}
+
+/// Tester DA (a ministry collecting from provinces and cities): files
+/// named «Lai Chau.xlsx», «Bao cao - Ha Noi.xlsx», «TP.HCM.xlsx», titled
+/// «UBND LAI CHÂU» or «UBND TP. HCM», were all «không rõ đơn vị», their
+/// figures left out, where the registry writes «Tỉnh Lai Châu», «Thành
+/// phố Hà Nội», «Thành phố Hồ Chí Minh». «Tỉnh», «Thành phố» (and «TP»)
+/// may be left out as «xã» may; a name of three words or more may be
+/// written by its initials («HCM», «TPHCM»); the alias column counts in
+/// file names and titles («Sài Gòn»). A name of one word («Huế») is read
+/// from a file name that says nothing else, never from a title, and never
+/// from «Thua Thien Hue.xlsx». Near misses: two units of one name
+/// without their level word (Tỉnh and Thành phố Lai Châu) are not
+/// guessed, the message names both and the level words; «Huế» beside
+/// «Phường Huế» names neither; a province the registry lacks is listed
+/// «không rõ đơn vị» with its file.
+#[test]
+fn a_province_or_city_named_without_tinh_or_thanh_pho_is_placed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    provinces(&tpl, "");
+    let (got, _) = read_as(
+        tmp.path(),
+        &tpl,
+        &[
+            ("Lai Chau.xlsx", None),
+            ("BC Lai Châu Q4.xlsx", None),
+            ("Bao cao - Ha Noi.xlsx", None),
+            ("bao cao.xlsx", Some("UBND TỈNH LAI CHÂU")),
+            ("bao cao.xlsx", Some("UBND LAI CHÂU")),
+            ("bao cao.xlsx", Some("ỦY BAN NHÂN DÂN CAO BẰNG")),
+            ("TP. HCM.xlsx", None),
+            ("TP.HCM.xlsx", None),
+            ("Tp Hồ Chí Minh.xlsx", None),
+            ("HCM.xlsx", None),
+            ("TPHCM Q3.xlsx", None),
+            ("bao cao.xlsx", Some("UBND TP. HCM")),
+            ("bao cao.xlsx", Some("UBND TP.HCM")),
+            ("bao cao.xlsx", Some("UBND HỒ CHÍ MINH")),
+            ("Sai Gon.xlsx", None),
+            ("bao cao.xlsx", Some("UBND SÀI GÒN")),
+            ("Hue.xlsx", None),
+            ("BC Huế Q3.xlsx", None),
+            ("Thua Thien Hue.xlsx", None),
+            ("Phuong Hue.xlsx", None),
+            ("bao cao.xlsx", Some("UBND HUẾ")),
+            ("bao cao.xlsx", Some("SỞ Y TẾ LAI CHÂU")),
+            ("bao cao.xlsx", Some("UBND TỈNH SƠN LA")),
+            ("Son La.xlsx", None),
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            "Lai Chau.xlsx «» → 12|đã nộp ",
+            "BC Lai Châu Q4.xlsx «» → 12|đã nộp ",
+            "Bao cao - Ha Noi.xlsx «» → 01|đã nộp ",
+            "bao cao.xlsx «UBND TỈNH LAI CHÂU» → 12|đã nộp ",
+            "bao cao.xlsx «UBND LAI CHÂU» → 12|đã nộp ",
+            "bao cao.xlsx «ỦY BAN NHÂN DÂN CAO BẰNG» → 04|đã nộp ",
+            "TP. HCM.xlsx «» → 79|đã nộp ",
+            "TP.HCM.xlsx «» → 79|đã nộp ",
+            "Tp Hồ Chí Minh.xlsx «» → 79|đã nộp ",
+            "HCM.xlsx «» → 79|đã nộp ",
+            "TPHCM Q3.xlsx «» → 79|đã nộp ",
+            "bao cao.xlsx «UBND TP. HCM» → 79|đã nộp ",
+            "bao cao.xlsx «UBND TP.HCM» → 79|đã nộp ",
+            "bao cao.xlsx «UBND HỒ CHÍ MINH» → 79|đã nộp ",
+            "Sai Gon.xlsx «» → 79|đã nộp ",
+            "bao cao.xlsx «UBND SÀI GÒN» → 79|đã nộp ",
+            "Hue.xlsx «» → 46|đã nộp ",
+            "BC Huế Q3.xlsx «» → 46|đã nộp ",
+            "Thua Thien Hue.xlsx «» → |không rõ đơn vị error",
+            "Phuong Hue.xlsx «» → |không rõ đơn vị error",
+            "bao cao.xlsx «UBND HUẾ» → |không rõ đơn vị error",
+            "bao cao.xlsx «SỞ Y TẾ LAI CHÂU» → |không rõ đơn vị error",
+            "bao cao.xlsx «UBND TỈNH SƠN LA» → |không rõ đơn vị error",
+            "Son La.xlsx «» → |không rõ đơn vị error",
+        ]
+    );
+
+    // Near misses: Thành phố Lai Châu beside Tỉnh Lai Châu, Phường Huế
+    // beside Thành phố Huế.
+    let tpl2 = tmp.path().join("tpl2");
+    provinces(
+        &tpl2,
+        "LC,ward,Thành phố Lai Châu,,yes\nPH,ward,Phường Huế,,yes\n",
+    );
+    let (got, messages) = read_as(
+        &tmp.path().join("near"),
+        &tpl2,
+        &[
+            ("Lai Chau.xlsx", None),
+            ("bao cao.xlsx", Some("UBND LAI CHÂU")),
+            ("bao cao.xlsx", Some("UBND TỈNH LAI CHÂU")),
+            ("TP Lai Chau.xlsx", None),
+            ("Hue.xlsx", None),
+            ("Phuong Hue.xlsx", None),
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            "Lai Chau.xlsx «» → |không rõ đơn vị error",
+            "bao cao.xlsx «UBND LAI CHÂU» → |không rõ đơn vị error",
+            "bao cao.xlsx «UBND TỈNH LAI CHÂU» → 12|đã nộp ",
+            "TP Lai Chau.xlsx «» → LC|đã nộp ",
+            "Hue.xlsx «» → |không rõ đơn vị error",
+            "Phuong Hue.xlsx «» → PH|đã nộp ",
+        ]
+    );
+    for (m, said) in messages.iter().zip([
+        "«Lai Chau» của tệp Lai Chau.xlsx",
+        "«UBND LAI CHÂU» của tệp bao cao.xlsx",
+    ]) {
+        assert!(
+            m.starts_with(said)
+                && m.contains("hợp với cả Tỉnh Lai Châu và Thành phố Lai Châu")
+                && m.contains("thiếu «tỉnh», «thành phố»")
+                && m.contains("không biết đơn vị nào gửi"),
+            "{m}"
+        );
+    }
+}
