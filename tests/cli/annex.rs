@@ -3080,3 +3080,48 @@ fn a_mac_workbooks_1904_dates_are_read_as_the_days_they_show() {
         .collect();
     assert_eq!(deadlines, ["30/11/2026", "15/03/2027"]);
 }
+
+#[test]
+fn a_lower_case_l_typed_for_roman_one_is_a_quarter_not_an_invalid_deadline() {
+    // Tester DU: «Quý lll/2026» (a lower-case L for I) was deadline-invalid.
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "PHÒNG TÀI CHÍNH - KẾ HOẠCH").unwrap();
+    for (c, h) in ["STT", "Nội dung", "Cơ quan chủ trì", "Tiến độ"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let tasks = [
+        ("Thẩm định dự toán các đơn vị", "Quý lll/2026"),
+        ("Kiểm tra quyết toán các phường", "Quý Ill/2026"),
+        ("Rà soát nguồn vốn đầu tư công", "Quý IIl/2026"),
+        // Roman I with a lower-case L: the first quarter, before the third.
+        ("Tổng hợp thu ngân sách nhà nước", "Quý l/2026"),
+        // Near miss: an "l" where no Roman numeral stands is still no deadline.
+        ("Báo cáo tình hình giải ngân", "Tháng l/2026"),
+    ];
+    for (k, (content, deadline)) in tasks.iter().enumerate() {
+        let r = 3 + k as u32;
+        ws.write_number(r, 0, k as f64 + 1.0).unwrap();
+        ws.write_string(r, 1, *content).unwrap();
+        ws.write_string(r, 2, "Phòng Tài chính - Kế hoạch").unwrap();
+        ws.write_string(r, 3, *deadline).unwrap();
+    }
+    wb.save(dir.path().join("p-tckh.xlsx")).unwrap();
+    let (code, found) = run_annex(dir.path(), "2026-Q3");
+    let found: Vec<[&str; 4]> = found
+        .iter()
+        .map(|f| [f[0].as_str(), f[1].as_str(), f[2].as_str(), f[3].as_str()])
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ["error", "deadline-out-of-period", "D7", "Quý l/2026"],
+            ["error", "deadline-invalid", "D8", "Tháng l/2026"],
+        ]
+    );
+    assert_eq!(code, 1);
+}
