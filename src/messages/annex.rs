@@ -257,6 +257,10 @@ pub enum Annexed<'a> {
     /// tables hold no task (the blank form): the annex has none of its
     /// tasks.
     NoTasks { unit: &'a str, file: &'a str },
+    /// `submission-missing` (a warning): `unit`, which the registry says
+    /// reports (`reports = yes`), sent no file for `period`: the annex
+    /// has none of its tasks.
+    NothingSent { unit: &'a str, period: Period },
     /// `file-unknown-unit` (an error): the letterhead of `file` names its
     /// sender `named` ("UBND PHƯỜNG 17"), a unit of the registry's kind
     /// the registry lacks; its `tasks` are left out of the annex.
@@ -290,7 +294,7 @@ impl Words for Annexed<'_> {
             | Annexed::TaskOfLeadAndCoordinator { .. } => Code::TaskDuplicate,
             Annexed::ProgrammeResent { .. } => Code::SubmissionDuplicate,
             Annexed::SenderUnknown { .. } => Code::FileUnknownUnit,
-            Annexed::NoTasks { .. } => Code::SubmissionMissing,
+            Annexed::NoTasks { .. } | Annexed::NothingSent { .. } => Code::SubmissionMissing,
         }
     }
 
@@ -473,6 +477,10 @@ impl Words for Annexed<'_> {
             Annexed::NoTasks { unit, file } => match lang {
                 Lang::Vi => format!("{unit} gửi tệp {file} nhưng bảng nhiệm vụ chưa ghi nhiệm vụ nào (biểu mẫu còn trống): phụ lục không có nhiệm vụ nào của {unit}. Hãy đề nghị {unit} ghi các nhiệm vụ trọng tâm rồi gửi lại."),
                 Lang::En => format!("{unit} sent {file}, but its task table lists no task (the form is blank): the annex has none of {unit}'s tasks. Ask {unit} to list its key tasks and send the table again."),
+            },
+            Annexed::NothingSent { unit, period } => match lang {
+                Lang::Vi => format!("{unit} chưa gửi bảng nhiệm vụ {}: phụ lục không có nhiệm vụ nào của {unit}. Hãy đề nghị {unit} gửi bảng nhiệm vụ trọng tâm.", period.title_vi()),
+                Lang::En => format!("{unit} has sent no task table for {}: the annex has none of {unit}'s tasks. Ask {unit} to send its key tasks.", period.title_en()),
             },
             Annexed::SenderUnknown {
                 file,
