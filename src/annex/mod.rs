@@ -5,7 +5,9 @@
 //! ```text
 //! workbooks ──table──▶ tasks (content, deadline, agencies, field, cell)
 //!           ──check──▶ findings: deadline-out-of-period, deadline-invalid,
-//!                      task-duplicate, agency-unknown, agency-missing
+//!                      status-contradiction, task-duplicate, agency-unknown,
+//!                      agency-missing; submission-missing for a reporting
+//!                      agency that sent nothing (and «Tình trạng nộp»)
 //!           ──group──▶ Annex: sections I…V (template order), sub-sections,
 //!                      rows numbered within each section
 //! ```
@@ -571,7 +573,10 @@ impl AnnexColumn {
     /// files.
     pub fn of(f: &Finding) -> Option<AnnexColumn> {
         match f.code {
-            Code::DeadlineOutOfPeriod | Code::DeadlineInvalid => Some(AnnexColumn::Deadline),
+            // A status is not printed: its contradiction marks the deadline.
+            Code::DeadlineOutOfPeriod | Code::DeadlineInvalid | Code::StatusContradiction => {
+                Some(AnnexColumn::Deadline)
+            }
             Code::AgencyMissing => Some(AnnexColumn::Lead),
             Code::AgencyUnknown if f.severity == Severity::Error => Some(AnnexColumn::Lead),
             Code::AgencyUnknown => Some(AnnexColumn::Coord),
@@ -1089,6 +1094,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
         };
         let content_loc = at(&raw.content);
         check_deadline(task, &unit, ctx, &mut findings);
+        check_status(task, &unit, ctx, &mut findings);
         let lead = resolver.resolve_cell(&raw.lead.text, Role::Lead);
         let coord = resolver.resolve_cell(&raw.coord.text, Role::Coord);
         own.push(
@@ -1365,6 +1371,59 @@ fn check_agencies(
             );
         }
     }
+}
+
+/// Notes that say a task goes on, compared without accents or case.
+const GOING_ON: [&str; 3] = ["dang tiep tuc", "tiep tuc trien khai", "chua xong"];
+
+/// Whether a status says the task is done («Hoàn thành», «Đã hoàn
+/// thành», «Hoàn thành trước hạn», «HT»), not that it is not («Chưa
+/// hoàn thành»).
+fn says_done(status: &str) -> bool {
+    let s = crate::text::fold(status);
+    let s = s.trim();
+    !s.contains("chua")
+        && (s == "ht"
+            || s.starts_with("hoan thanh")
+            || s.starts_with("da hoan thanh")
+            || s.starts_with("xong")
+            || s.starts_with("da xong"))
+}
+
+/// `status-contradiction` (a warning) on the status cell: a task marked
+/// done whose deadline falls after the period and whose note says it goes
+/// on («đang tiếp tục triển khai», «chưa xong»). Done with a later
+/// deadline alone is done early: no finding; the leaders ask only when the
+/// row says both.
+fn check_status(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Vec<Finding>) {
+    let raw = &task.raw;
+    let note = crate::text::fold(&raw.note);
+    if !says_done(&raw.status) || !GOING_ON.iter().any(|w| note.contains(w)) {
+        return;
+    }
+    if timing_of(task, ctx.period) != Some(Timing::After) {
+        return;
+    }
+    let col = raw.status_col.unwrap_or(raw.deadline.col);
+    let said = Annexed::StatusContradicted {
+        task: &quote(&raw.content.text),
+        status: raw.status.trim(),
+        deadline: raw.deadline.text.trim(),
+        note: raw.note.trim(),
+        period: ctx.period,
+    };
+    findings.push(
+        Finding::said(Severity::Warning, &said, ctx.lang)
+            .at(&Location::cell(
+                task.file.clone(),
+                task.sheet.clone(),
+                raw.row,
+                col,
+            ))
+            .unit(unit)
+            .expected(ctx.period.title(ctx.lang))
+            .actual(format!("{} — {}", raw.status.trim(), raw.note.trim())),
+    );
 }
 
 fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Vec<Finding>) {

@@ -3292,3 +3292,106 @@ fn a_reporting_agency_that_sent_nothing_is_named_and_every_file_listed() {
         "{status:?}"
     );
 }
+
+#[test]
+fn a_task_marked_done_whose_late_deadline_and_note_say_it_goes_on_is_a_warning() {
+    // Tester DU (M1): «Hoàn thành», deadline «Tháng 12/2026» in the
+    // 2026-Q3 programme, note «đang tiếp tục triển khai»: said nowhere.
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "PHÒNG TÀI CHÍNH - KẾ HOẠCH").unwrap();
+    let header = [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Tình trạng",
+        "Ghi chú",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let tasks = [
+        // Done, due after the quarter, the note saying it goes on.
+        (
+            "Quyết toán ngân sách các dự án đầu tư công năm 2025",
+            "Tháng 12/2026",
+            "Hoàn thành",
+            "đang tiếp tục triển khai",
+        ),
+        (
+            "Rà soát nợ đọng xây dựng cơ bản",
+            "Quý IV/2026",
+            "Đã hoàn thành",
+            "chưa xong",
+        ),
+        // Near misses: done early (no note), going on within the quarter,
+        // not done, going on with a note that says nothing of it.
+        (
+            "Thẩm định dự toán các đơn vị",
+            "Tháng 12/2026",
+            "Hoàn thành",
+            "",
+        ),
+        (
+            "Kiểm tra quyết toán các phường",
+            "Quý III/2026",
+            "Hoàn thành",
+            "đang tiếp tục triển khai",
+        ),
+        (
+            "Tổng hợp thu ngân sách nhà nước",
+            "Tháng 11/2026",
+            "Chưa hoàn thành",
+            "chưa xong",
+        ),
+        (
+            "Báo cáo tình hình giải ngân",
+            "Tháng 10/2026",
+            "Hoàn thành trước hạn",
+            "đã gửi Sở",
+        ),
+    ];
+    for (k, (content, deadline, status, note)) in tasks.iter().enumerate() {
+        let r = 3 + k as u32;
+        ws.write_number(r, 0, k as f64 + 1.0).unwrap();
+        ws.write_string(r, 1, *content).unwrap();
+        ws.write_string(r, 2, *deadline).unwrap();
+        ws.write_string(r, 3, "Phòng Tài chính - Kế hoạch").unwrap();
+        ws.write_string(r, 4, *status).unwrap();
+        if !note.is_empty() {
+            ws.write_string(r, 5, *note).unwrap();
+        }
+    }
+    wb.save(dir.path().join("p-tckh.xlsx")).unwrap();
+    let (code, found) = run_annex(dir.path(), "2026-Q3");
+    let found: Vec<[&str; 4]> = found
+        .iter()
+        .filter(|f| f[1] != "submission-missing")
+        .map(|f| [f[0].as_str(), f[1].as_str(), f[2].as_str(), f[3].as_str()])
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ["warning", "deadline-out-of-period", "C4", "Tháng 12/2026"],
+            [
+                "warning",
+                "status-contradiction",
+                "E4",
+                "Hoàn thành — đang tiếp tục triển khai"
+            ],
+            ["warning", "deadline-out-of-period", "C5", "Quý IV/2026"],
+            [
+                "warning",
+                "status-contradiction",
+                "E5",
+                "Đã hoàn thành — chưa xong"
+            ],
+            ["warning", "deadline-out-of-period", "C6", "Tháng 12/2026"],
+            ["warning", "deadline-out-of-period", "C8", "Tháng 11/2026"],
+            ["warning", "deadline-out-of-period", "C9", "Tháng 10/2026"],
+        ]
+    );
+    assert_eq!(code, 0, "a warning: the leaders ask, nothing is wrong yet");
+}
