@@ -363,9 +363,10 @@ fn patterns() -> &'static Patterns {
             year: mk(r"^(?:ca nam|trong nam|nam)(?: (\d{4}))?$|^(\d{4})$"),
             season: mk(&format!(r"^(dau|giua|cuoi) nam{year}$")),
             halves: mk(&format!(r"^(3|6|9) thang (dau|cuoi)(?: nam)?{year}$")),
-            // "Quý II", also written "Q2", "QII", "Q.II".
+            // "Quý II", also written "Q2", "QII", "Q.II"; "lll" with a
+            // lower-case L for I is read as "III".
             quarters: mk(&format!(
-                r"^(?:dau |giua |cuoi )?(?:quy |q\.? ?)((?:iv|i{{1,3}}|[1-4])(?:(?:,|-| va )(?:quy |q\.? ?)?(?:iv|i{{1,3}}|[1-4]))*){year}$"
+                r"^(?:dau |giua |cuoi )?(?:quy |q\.? ?)((?:[il]v|[il]{{1,3}}|[1-4])(?:(?:,|-| va )(?:quy |q\.? ?)?(?:[il]v|[il]{{1,3}}|[1-4]))*){year}$"
             )),
             // A part of a month ("Giữa tháng 5", "Trung tuần tháng 5",
             // "Tuần đầu tháng 5") is that month.
@@ -931,7 +932,10 @@ fn single(s: &str, default_year: i32) -> Result<(Deadline, bool), Refusal> {
     if let Some(c) = p.quarters.captures(s) {
         let qs: Vec<u32> = numbers_in(c.get(1).ok_or(no)?.as_str())
             .into_iter()
-            .map(|q| quarter_number(&q).map(u32::from))
+            // A lower-case "l" typed for the Roman "I" ("Quý lll/2026",
+            // "Quý IIl/2026", "Quý l/2026"): only here, in a quarter's
+            // numeral, where no other letter can stand.
+            .map(|q| quarter_number(&q.replace('l', "i")).map(u32::from))
             .collect::<Option<Vec<u32>>>()
             .ok_or(no)?;
         let y = year_of(c.get(2)).ok_or(no)?;
@@ -1282,6 +1286,26 @@ mod tests {
         assert_eq!(timing("Cả năm"), Timing::Within);
         assert_eq!(timing("Thường xuyên"), Timing::Within);
         assert_eq!(timing("Năm 2021"), Timing::After);
+    }
+
+    #[test]
+    fn a_lower_case_l_typed_for_roman_one_is_read_in_a_quarter() {
+        let q3 = Period::quarter(2026, 3);
+        for typed in [
+            "Quý lll/2026",
+            "Quý Ill/2026",
+            "Quý IIl/2026",
+            "QUÝ III/2026",
+        ] {
+            let d = parse_deadline(typed, 2026).unwrap_or_else(|| panic!("{typed}"));
+            assert_eq!(d.timing(q3), Timing::Within, "{typed}");
+        }
+        let q1 = Period::quarter(2026, 1);
+        let d = parse_deadline("Quý l/2026", 2026).unwrap_or_else(|| panic!("Quý l"));
+        assert_eq!(d.timing(q1), Timing::Within);
+        // Only a quarter's numeral: an "l" elsewhere is still no deadline.
+        assert!(parse_deadline("Quý lx/2026", 2026).is_none());
+        assert!(parse_deadline("Tháng l/2026", 2026).is_none());
     }
 
     #[test]

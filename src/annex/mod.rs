@@ -5,7 +5,9 @@
 //! ```text
 //! workbooks ──table──▶ tasks (content, deadline, agencies, field, cell)
 //!           ──check──▶ findings: deadline-out-of-period, deadline-invalid,
-//!                      task-duplicate, agency-unknown, agency-missing
+//!                      status-contradiction, task-duplicate, agency-unknown,
+//!                      agency-missing; submission-missing for a reporting
+//!                      agency that sent nothing (and «Tình trạng nộp»)
 //!           ──group──▶ Annex: sections I…V (template order), sub-sections,
 //!                      rows numbered within each section
 //! ```
@@ -571,7 +573,10 @@ impl AnnexColumn {
     /// files.
     pub fn of(f: &Finding) -> Option<AnnexColumn> {
         match f.code {
-            Code::DeadlineOutOfPeriod | Code::DeadlineInvalid => Some(AnnexColumn::Deadline),
+            // A status is not printed: its contradiction marks the deadline.
+            Code::DeadlineOutOfPeriod | Code::DeadlineInvalid | Code::StatusContradiction => {
+                Some(AnnexColumn::Deadline)
+            }
             Code::AgencyMissing => Some(AnnexColumn::Lead),
             Code::AgencyUnknown if f.severity == Severity::Error => Some(AnnexColumn::Lead),
             Code::AgencyUnknown => Some(AnnexColumn::Coord),
@@ -612,6 +617,45 @@ pub struct Annex {
     /// Files left out as another period's task table (each one
     /// `period-mismatch` error): the summary line says how many.
     pub other_period: usize,
+    /// Every file of the folder and what became of it, then every
+    /// reporting agency that sent nothing: the sheet «Tình trạng nộp».
+    pub intake: Vec<IntakeLine>,
+}
+
+/// What became of a file, or that an agency sent none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntakeStatus {
+    /// Read, its tasks in the annex.
+    Read,
+    /// Read, its tables list no task (a blank form).
+    Blank,
+    /// Read, left out of the annex: a copy sent again, another period's
+    /// table, a sender the registry lacks (the reason is in «Lỗi»).
+    LeftOut,
+    /// A workbook with no task table.
+    NoTable,
+    /// Could not be opened.
+    Unreadable,
+    /// No spreadsheet (a cover letter, a picture).
+    Skipped,
+    /// A reporting agency (`reports = yes`) that sent no file.
+    NothingSent,
+}
+
+/// A line of «Tình trạng nộp».
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntakeLine {
+    /// The file (its path under the folder); empty when nothing was sent.
+    pub file: String,
+    /// The agencies (registry indexes) it comes from, as far as known.
+    pub units: Vec<usize>,
+    /// Their codes and names, as the registry writes them.
+    pub named: Vec<(String, String)>,
+    pub status: IntakeStatus,
+    /// The tasks read from it.
+    pub tasks: usize,
+    /// Why it was not read, in the reader's words.
+    pub reason: String,
 }
 
 impl Annex {
@@ -1005,6 +1049,7 @@ fn tables_of_other_period(
 
 /// Checks every task and groups them into the annex.
 pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Finding>) {
+    let all = files;
     let mut findings = Vec::new();
     let mut left_out = resent_tables(files, ctx, &mut findings);
     left_out.extend(unknown_senders(files, ctx, &mut findings));
@@ -1049,6 +1094,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
         };
         let content_loc = at(&raw.content);
         check_deadline(task, &unit, ctx, &mut findings);
+        check_status(task, &unit, ctx, &mut findings);
         let lead = resolver.resolve_cell(&raw.lead.text, Role::Lead);
         let coord = resolver.resolve_cell(&raw.coord.text, Role::Coord);
         own.push(
@@ -1097,8 +1143,129 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
         ctx,
     );
     annex.other_period = other_period;
+    annex.intake = intake(all, &left_out, ctx, &mut findings);
     crate::diagnostic::sort_findings(&mut findings);
     (annex, findings)
+}
+
+/// The agencies a file comes from: the senders of its tasks, else the
+/// department its tables or its name name (a blank form, a file not
+/// read).
+fn units_of_file(f: &FileTasks, ctx: &AnnexContext) -> Vec<usize> {
+    let mut units: Vec<usize> = Vec::new();
+    let (file, tasks, findings) = match f {
+        FileTasks::Read {
+            file,
+            tasks,
+            findings,
+            ..
+        } => (file, tasks.as_slice(), findings.as_slice()),
+        FileTasks::Rejected { file, .. }
+        | FileTasks::Skipped { file, .. }
+        | FileTasks::NoTable { file, .. } => (file, &[][..], &[][..]),
+    };
+    for i in tasks.iter().filter_map(|t| t.sender) {
+        if !units.contains(&i) {
+            units.push(i);
+        }
+    }
+    if units.is_empty() {
+        // A blank form names its sender in its finding.
+        let blank = findings
+            .iter()
+            .filter(|f| f.code == Code::SubmissionMissing && !f.unit.is_empty())
+            .find_map(|f| ctx.template.agencies.iter().position(|a| a.code == f.unit));
+        units.extend(blank.or_else(|| sender_of_name(file, ctx)));
+    }
+    units
+}
+
+/// Every file and what became of it, then one `submission-missing`
+/// warning and one line for each reporting agency (`reports = yes`) that
+/// sent no file at all. Expected are the reporting agencies of the kinds
+/// that sent (the departments when a department's file came, the wards
+/// when a ward's did): a departments' programme does not wait for the
+/// wards. A warning, as a blank form is: nothing printed is wrong, the
+/// annex lacks the agency's tasks.
+fn intake(
+    files: &[FileTasks],
+    left_out: &BTreeSet<usize>,
+    ctx: &AnnexContext,
+    findings: &mut Vec<Finding>,
+) -> Vec<IntakeLine> {
+    let agencies = &ctx.template.agencies;
+    // The reader's reason in the user's words (its advice is in «Lỗi»).
+    let said = |reason: &str| crate::ingest::reasons::reason_words(reason, ctx.lang).0;
+    let mut lines: Vec<IntakeLine> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let units = units_of_file(f, ctx);
+            let (file, status, tasks, reason) = match f {
+                FileTasks::Read { file, tasks, .. } => {
+                    let status = if left_out.contains(&i) {
+                        IntakeStatus::LeftOut
+                    } else if tasks.is_empty() {
+                        IntakeStatus::Blank
+                    } else {
+                        IntakeStatus::Read
+                    };
+                    (file, status, tasks.len(), String::new())
+                }
+                FileTasks::Rejected { file, reason } => {
+                    (file, IntakeStatus::Unreadable, 0, said(reason))
+                }
+                FileTasks::Skipped { file, reason } => {
+                    (file, IntakeStatus::Skipped, 0, said(reason))
+                }
+                FileTasks::NoTable { file, .. } => (file, IntakeStatus::NoTable, 0, String::new()),
+            };
+            IntakeLine {
+                file: file.clone(),
+                units,
+                named: Vec::new(),
+                status,
+                tasks,
+                reason,
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| a.file.cmp(&b.file));
+    let named = |units: &[usize]| {
+        units
+            .iter()
+            .filter_map(|&i| agencies.get(i))
+            .map(|a| (a.code.clone(), a.name.clone()))
+            .collect::<Vec<_>>()
+    };
+    for l in &mut lines {
+        l.named = named(&l.units);
+    }
+    let sent: BTreeSet<usize> = lines.iter().flat_map(|l| l.units.iter().copied()).collect();
+    let kinds: Vec<crate::template::AgencyKind> = sent
+        .iter()
+        .filter_map(|&i| agencies.get(i))
+        .map(|a| a.kind)
+        .collect();
+    for (i, a) in agencies.iter().enumerate() {
+        if !a.reports || sent.contains(&i) || !kinds.contains(&a.kind) {
+            continue;
+        }
+        let said = Annexed::NothingSent {
+            unit: &a.name,
+            period: ctx.period,
+        };
+        findings.push(Finding::said(Severity::Warning, &said, ctx.lang).unit(a.code.clone()));
+        lines.push(IntakeLine {
+            file: String::new(),
+            units: vec![i],
+            named: named(&[i]),
+            status: IntakeStatus::NothingSent,
+            tasks: 0,
+            reason: String::new(),
+        });
+    }
+    lines
 }
 
 /// Puts each finding about a task on the annex row of that task, on the
@@ -1204,6 +1371,59 @@ fn check_agencies(
             );
         }
     }
+}
+
+/// Notes that say a task goes on, compared without accents or case.
+const GOING_ON: [&str; 3] = ["dang tiep tuc", "tiep tuc trien khai", "chua xong"];
+
+/// Whether a status says the task is done («Hoàn thành», «Đã hoàn
+/// thành», «Hoàn thành trước hạn», «HT»), not that it is not («Chưa
+/// hoàn thành»).
+fn says_done(status: &str) -> bool {
+    let s = crate::text::fold(status);
+    let s = s.trim();
+    !s.contains("chua")
+        && (s == "ht"
+            || s.starts_with("hoan thanh")
+            || s.starts_with("da hoan thanh")
+            || s.starts_with("xong")
+            || s.starts_with("da xong"))
+}
+
+/// `status-contradiction` (a warning) on the status cell: a task marked
+/// done whose deadline falls after the period and whose note says it goes
+/// on («đang tiếp tục triển khai», «chưa xong»). Done with a later
+/// deadline alone is done early: no finding; the leaders ask only when the
+/// row says both.
+fn check_status(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Vec<Finding>) {
+    let raw = &task.raw;
+    let note = crate::text::fold(&raw.note);
+    if !says_done(&raw.status) || !GOING_ON.iter().any(|w| note.contains(w)) {
+        return;
+    }
+    if timing_of(task, ctx.period) != Some(Timing::After) {
+        return;
+    }
+    let col = raw.status_col.unwrap_or(raw.deadline.col);
+    let said = Annexed::StatusContradicted {
+        task: &quote(&raw.content.text),
+        status: raw.status.trim(),
+        deadline: raw.deadline.text.trim(),
+        note: raw.note.trim(),
+        period: ctx.period,
+    };
+    findings.push(
+        Finding::said(Severity::Warning, &said, ctx.lang)
+            .at(&Location::cell(
+                task.file.clone(),
+                task.sheet.clone(),
+                raw.row,
+                col,
+            ))
+            .unit(unit)
+            .expected(ctx.period.title(ctx.lang))
+            .actual(format!("{} — {}", raw.status.trim(), raw.note.trim())),
+    );
 }
 
 fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Vec<Finding>) {

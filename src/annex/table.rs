@@ -147,6 +147,9 @@ pub struct TaskLayout {
     /// A column of the task's status ("Tình trạng", "Tình hình thực
     /// hiện"): never printed, compared when two departments list one task.
     pub status: Option<u32>,
+    /// A column of notes ("Ghi chú"): never printed, read beside the
+    /// status («Hoàn thành» with «đang tiếp tục triển khai»).
+    pub note: Option<u32>,
 }
 
 /// Words of a header that names a task's status.
@@ -182,6 +185,15 @@ fn roles_of_row(grid: &SheetGrid, row: u32, words: &TaskHeaderWords) -> Vec<(u32
     out
 }
 
+/// The notes column of a header row ("Ghi chú"), if any: a label that is
+/// no other role.
+fn note_column(grid: &SheetGrid, row: u32, words: &TaskHeaderWords) -> Option<u32> {
+    grid.cols().find(|&c| {
+        let text = grid.text(row, c);
+        !text.is_empty() && words.classify(&text).is_none() && fold(&text).trim() == "ghi chu"
+    })
+}
+
 /// Finds the header of a task table: a row naming a content column and a
 /// deadline or lead column, in the first 30 rows.
 pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<TaskLayout> {
@@ -203,6 +215,7 @@ pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<Task
             coord: None,
             field: None,
             status: status_column(grid, r, words),
+            note: note_column(grid, r, words),
         };
         // Two deadline columns ("Thời gian hoàn thành" and "Tiến độ thực
         // hiện" beside it): the one whose title names a time wins, else the
@@ -256,6 +269,7 @@ pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<Task
                 }
                 layout.data_start = r + 2;
                 layout.status = layout.status.or(status_column(grid, r + 1, words));
+                layout.note = layout.note.or(note_column(grid, r + 1, words));
             }
         }
         // A row of column numbers: (1) (2) (3) …
@@ -296,6 +310,10 @@ pub struct RawTask {
     pub subsection: Option<String>,
     /// The status written in the table's status column, if it has one.
     pub status: String,
+    /// The status cell's column, when the table has one.
+    pub status_col: Option<u32>,
+    /// The note written in the table's notes column ("Ghi chú").
+    pub note: String,
 }
 
 /// The text of a cell as written: lines kept, each trimmed, NFC.
@@ -950,6 +968,11 @@ pub fn read_tasks(
             subsection: task_sub,
             status: layout
                 .status
+                .map(|c| grid.text(cells.content.row, c))
+                .unwrap_or_default(),
+            status_col: layout.status,
+            note: layout
+                .note
                 .map(|c| grid.text(cells.content.row, c))
                 .unwrap_or_default(),
         });

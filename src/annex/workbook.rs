@@ -11,6 +11,8 @@
 //!         1  | …        | Tháng 5/2020 | Phòng TC-KH | UBND 16 phường
 //!                         ^ a cell a finding concerns: filled by severity, with a note
 //! Lỗi     Mức độ | Mã lỗi | Đơn vị | Tệp | Trang tính | Ô | Phải là | Giá trị ghi | Nội dung
+//! Tình trạng nộp   STT | Mã đơn vị | Đơn vị | Tệp | Trạng thái | Số nhiệm vụ | Ghi chú
+//!         (every file, read or not and why; every reporting agency that sent nothing)
 //! ```
 //!
 //! Times New Roman 13, thin borders, wrapped text, A4 landscape at the
@@ -19,7 +21,7 @@
 //! wrapped text (see [`crate::report::fit`]): a spreadsheet keeps the
 //! height a file states, and a wrapped cell taller than its row prints cut.
 
-use crate::annex::{Annex, AnnexColumn, AnnexRow, Mark};
+use crate::annex::{Annex, AnnexColumn, AnnexRow, IntakeLine, IntakeStatus, Mark};
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::report::atomic::write_atomic;
@@ -135,6 +137,9 @@ pub fn annex_workbook(
     let list = wb.add_worksheet();
     findings_sheet(list, findings, lang)?;
     crate::report::workbook::print_heading(list, &title.title);
+    let status = wb.add_worksheet();
+    intake_sheet(status, &annex.intake, lang)?;
+    crate::report::workbook::print_heading(status, &title.title);
     crate::report::notes_by_tonghop(&mut wb);
     wb.save_to_buffer()
 }
@@ -464,6 +469,122 @@ fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Resul
     ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
     ws.set_repeat_rows(0, 0)?;
     // Numbered from 1, not on from the annex's pages.
+    ws.set_footer(format!(
+        "&C{}",
+        crate::report::workbook::page_number_footer(10, lang)
+    ));
+    ws.set_print_first_page_number(1);
+    Ok(())
+}
+
+/// The status of a line of «Tình trạng nộp» in words.
+fn intake_status(status: IntakeStatus, lang: Lang) -> &'static str {
+    match status {
+        IntakeStatus::Read => lang.pick("Đã đọc", "Read"),
+        IntakeStatus::Blank => lang.pick("Đã đọc, chưa ghi nhiệm vụ nào", "Read, no task listed"),
+        IntakeStatus::LeftOut => lang.pick(
+            "Đã đọc, không đưa vào phụ lục (xem Lỗi)",
+            "Read, left out of the annex (see Findings)",
+        ),
+        IntakeStatus::NoTable => lang.pick("Không có bảng nhiệm vụ", "No task table"),
+        IntakeStatus::Unreadable => lang.pick("Không đọc được", "Unreadable"),
+        IntakeStatus::Skipped => lang.pick("Bỏ qua", "Skipped"),
+        IntakeStatus::NothingSent => lang.pick("Chưa gửi", "Nothing sent"),
+    }
+}
+
+/// Its column widths (digits of Times New Roman 11): an A4 landscape page.
+const INTAKE_WIDTHS: [f64; 7] = [5.0, 10.0, 28.0, 40.0, 20.0, 10.0, 40.0];
+
+/// «Tình trạng nộp» ("Submission status"): every file of the folder, read
+/// (its agency and how many tasks) or not (why), then every reporting
+/// agency that sent nothing, filled as a warning.
+///
+/// ```text
+/// STT | Mã đơn vị | Đơn vị | Tệp | Trạng thái | Số nhiệm vụ | Ghi chú
+/// ```
+fn intake_sheet(ws: &mut Worksheet, lines: &[IntakeLine], lang: Lang) -> Result<(), XlsxError> {
+    ws.set_name(crate::outputs::Sheet::Status.name(lang))?;
+    let headers = [
+        lang.pick("STT", "No."),
+        lang.pick("Mã đơn vị", "Unit code"),
+        lang.pick("Đơn vị", "Unit"),
+        lang.pick("Tệp", "File"),
+        lang.pick("Trạng thái", "Status"),
+        lang.pick("Số nhiệm vụ", "Tasks"),
+        lang.pick("Ghi chú", "Note"),
+    ];
+    let small = || {
+        Format::new()
+            .set_font_name(FONT)
+            .set_font_size(SMALL)
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+    };
+    let header = small()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(Color::RGB(0xD9D9D9));
+    for (c, w) in INTAKE_WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let fit = |texts: &[&str], font: Font| {
+        let cells: Vec<(&str, f64, Font)> = texts
+            .iter()
+            .zip(INTAKE_WIDTHS)
+            .map(|(t, w)| (*t, w, font))
+            .collect();
+        COLUMNS.row_height_for(&cells)
+    };
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &header)?;
+    }
+    ws.set_row_height(0, fit(&headers, Font::bold(SMALL)))?;
+    for (k, line) in lines.iter().enumerate() {
+        let row = k as u32 + 1;
+        let fill = match line.status {
+            IntakeStatus::Read => None,
+            IntakeStatus::Skipped => Some(Severity::Info),
+            IntakeStatus::Blank | IntakeStatus::NothingSent => Some(Severity::Warning),
+            IntakeStatus::LeftOut | IntakeStatus::NoTable | IntakeStatus::Unreadable => {
+                Some(Severity::Error)
+            }
+        };
+        let fmt = fill.map_or_else(small, |s| small().set_background_color(severity_fill(s)));
+        let codes: Vec<&str> = line.named.iter().map(|(c, _)| c.as_str()).collect();
+        let names: Vec<&str> = line.named.iter().map(|(_, n)| n.as_str()).collect();
+        let (codes, names) = (codes.join(", "), names.join(", "));
+        let number = (k + 1).to_string();
+        let tasks = match line.status {
+            IntakeStatus::NothingSent
+            | IntakeStatus::Skipped
+            | IntakeStatus::Unreadable
+            | IntakeStatus::NoTable => String::new(),
+            _ => line.tasks.to_string(),
+        };
+        let values = [
+            number.as_str(),
+            &codes,
+            &names,
+            &line.file,
+            intake_status(line.status, lang),
+            &tasks,
+            &line.reason,
+        ];
+        for (c, v) in values.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, limits::cell(v), &fmt)?;
+        }
+        ws.set_row_height(row, fit(&values, Font::regular(SMALL)))?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, lines.len().max(1) as u32, 6)?;
+    ws.set_landscape();
+    ws.set_paper_size(A4);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
+    ws.set_repeat_rows(0, 0)?;
     ws.set_footer(format!(
         "&C{}",
         crate::report::workbook::page_number_footer(10, lang)

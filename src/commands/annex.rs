@@ -141,8 +141,18 @@ fn print_summary(args: &AnnexArgs, run: &AnnexRun) {
     let blank = run
         .findings
         .iter()
-        .filter(|f| f.code == crate::diagnostic::Code::SubmissionMissing)
+        .filter(|f| f.code == crate::diagnostic::Code::SubmissionMissing && !f.file.is_empty())
         .count();
+    // Reporting agencies that sent no file (each a `submission-missing`
+    // warning, without a file).
+    let missing: Vec<&str> = run
+        .annex
+        .intake
+        .iter()
+        .filter(|l| l.status == crate::annex::IntakeStatus::NothingSent)
+        .flat_map(|l| l.named.iter().map(|(code, _)| code.as_str()))
+        .collect();
+    let missing = missing.join(", ");
     // Files left out as another period's task table: read, but none of
     // their tasks is in the annex (each a `period-mismatch` error).
     let other = run.annex.other_period;
@@ -165,6 +175,9 @@ fn print_summary(args: &AnnexArgs, run: &AnnexRun) {
                 format!(" ({})", notes.join("; "))
             };
             println!("Phụ lục {}: {read} tệp đã đọc{noted}, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {tasks} nhiệm vụ trong {sections} phần.", args.period.title_vi());
+            if !missing.is_empty() {
+                println!("Chưa gửi bảng nhiệm vụ: {missing} (trang Tình trạng nộp).");
+            }
             println!("Phát hiện: {}.", tally.words(Lang::Vi));
             println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
         }
@@ -199,6 +212,9 @@ fn print_summary(args: &AnnexArgs, run: &AnnexRun) {
                 en(tasks, "task", "tasks"),
                 en(sections, "section", "sections"),
             );
+            if !missing.is_empty() {
+                println!("No task table from: {missing} (sheet Submission status).");
+            }
             println!("Findings: {}.", tally.words(Lang::En));
             println!("Outputs: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
         }

@@ -257,6 +257,20 @@ pub enum Annexed<'a> {
     /// tables hold no task (the blank form): the annex has none of its
     /// tasks.
     NoTasks { unit: &'a str, file: &'a str },
+    /// `submission-missing` (a warning): `unit`, which the registry says
+    /// reports (`reports = yes`), sent no file for `period`: the annex
+    /// has none of its tasks.
+    NothingSent { unit: &'a str, period: Period },
+    /// `status-contradiction` (a warning): `task` is marked done
+    /// (`status`) while its `deadline` falls after `period` and its `note`
+    /// says it goes on.
+    StatusContradicted {
+        task: &'a str,
+        status: &'a str,
+        deadline: &'a str,
+        note: &'a str,
+        period: Period,
+    },
     /// `file-unknown-unit` (an error): the letterhead of `file` names its
     /// sender `named` ("UBND PHƯỜNG 17"), a unit of the registry's kind
     /// the registry lacks; its `tasks` are left out of the annex.
@@ -290,7 +304,8 @@ impl Words for Annexed<'_> {
             | Annexed::TaskOfLeadAndCoordinator { .. } => Code::TaskDuplicate,
             Annexed::ProgrammeResent { .. } => Code::SubmissionDuplicate,
             Annexed::SenderUnknown { .. } => Code::FileUnknownUnit,
-            Annexed::NoTasks { .. } => Code::SubmissionMissing,
+            Annexed::NoTasks { .. } | Annexed::NothingSent { .. } => Code::SubmissionMissing,
+            Annexed::StatusContradicted { .. } => Code::StatusContradiction,
         }
     }
 
@@ -473,6 +488,14 @@ impl Words for Annexed<'_> {
             Annexed::NoTasks { unit, file } => match lang {
                 Lang::Vi => format!("{unit} gửi tệp {file} nhưng bảng nhiệm vụ chưa ghi nhiệm vụ nào (biểu mẫu còn trống): phụ lục không có nhiệm vụ nào của {unit}. Hãy đề nghị {unit} ghi các nhiệm vụ trọng tâm rồi gửi lại."),
                 Lang::En => format!("{unit} sent {file}, but its task table lists no task (the form is blank): the annex has none of {unit}'s tasks. Ask {unit} to list its key tasks and send the table again."),
+            },
+            Annexed::StatusContradicted { task, status, deadline, note, period } => match lang {
+                Lang::Vi => format!("Nhiệm vụ «{task}» ghi tình trạng «{status}» nhưng thời hạn «{deadline}» sau {} và ghi chú «{note}» cho biết còn tiếp tục: hai điều trái nhau. Hãy hỏi lại đơn vị nhiệm vụ đã hoàn thành chưa.", period.title_vi()),
+                Lang::En => format!("Task «{task}» is marked «{status}» but its deadline «{deadline}» falls after {} and its note «{note}» says it goes on: the two disagree. Ask the department whether the task is done.", period.title_en()),
+            },
+            Annexed::NothingSent { unit, period } => match lang {
+                Lang::Vi => format!("{unit} chưa gửi bảng nhiệm vụ {}: phụ lục không có nhiệm vụ nào của {unit}. Hãy đề nghị {unit} gửi bảng nhiệm vụ trọng tâm.", period.title_vi()),
+                Lang::En => format!("{unit} has sent no task table for {}: the annex has none of {unit}'s tasks. Ask {unit} to send its key tasks.", period.title_en()),
             },
             Annexed::SenderUnknown {
                 file,

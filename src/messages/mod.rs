@@ -376,6 +376,13 @@ pub const CATALOG: &[Entry] = &[
         example: r#"(annex) "sớm" in the Tiến độ column"#,
     },
     Entry {
+        code: Code::StatusContradiction,
+        severity: "warning",
+        meaning: ("Nhiệm vụ ghi «Hoàn thành» nhưng thời hạn sau kỳ và ghi chú nói còn tiếp tục.", "A task marked done whose deadline falls after the period and whose note says it goes on."),
+        help: ("Hỏi đơn vị nhiệm vụ đã xong chưa; sửa tình trạng hoặc ghi chú.", "Ask the department whether the task is done; correct the status or the note."),
+        example: r#"(annex) «Hoàn thành», deadline "Tháng 12/2026" in the 2026-Q3 programme, note «đang tiếp tục triển khai» (a status «Hoàn thành» alone with a later deadline is done early: no finding)"#,
+    },
+    Entry {
         code: Code::TaskDuplicate,
         severity: "error / warning / info",
         meaning: ("Nhiệm vụ trùng.", "A task written twice."),

@@ -2335,6 +2335,17 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             unit: "Phường 7",
             file: "phuong-07.xlsx",
         },
+        Annexed::NothingSent {
+            unit: "Phòng Tư pháp",
+            period: Period::quarter(2026, 3),
+        },
+        Annexed::StatusContradicted {
+            task: "Quyết toán ngân sách các dự án đầu tư công năm 2025",
+            status: "Hoàn thành",
+            deadline: "Tháng 12/2026",
+            note: "đang tiếp tục triển khai",
+            period: Period::quarter(2026, 3),
+        },
         Annexed::AgencyUnknown {
             lead: true,
             written: "Phòng Tư pháp quận",
@@ -2719,6 +2730,8 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::DeadlineIsStatus { .. } => 14,
         Annexed::TableOfOtherPeriod { .. } => 15,
         Annexed::TaskOfLeadAndCoordinator { .. } => 16,
+        Annexed::NothingSent { .. } => 17,
+        Annexed::StatusContradicted { .. } => 18,
     }
 }
 
@@ -2833,7 +2846,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Said", said.iter().map(said_variant), 55);
     covers("Checked", checked.iter().map(checked_variant), 51);
     covers("Read", read.iter().map(read_variant), 62);
-    covers("Annexed", annexed.iter().map(annexed_variant), 17);
+    covers("Annexed", annexed.iter().map(annexed_variant), 19);
     covers("Prose", prose.iter().map(prose_variant), 10);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);
 

@@ -6,6 +6,50 @@
 use crate::common::{read_findings, read_sheet, repo, tonghop, zip_part};
 use std::path::PathBuf;
 
+/// The findings of a run less one kind: the `submission-missing` warning,
+/// with no file, of each reporting agency of the registry that sent
+/// nothing (every department but the one or two a test writes). The tests
+/// of other checks see their own findings alone;
+/// `a_reporting_agency_that_sent_nothing_is_named_and_every_file_listed`
+/// checks those warnings.
+pub(crate) fn task_findings(path: &std::path::Path) -> Vec<serde_json::Value> {
+    read_findings(path)
+        .into_iter()
+        .filter(|f| !(f["code"] == "submission-missing" && f["file"] == ""))
+        .collect()
+}
+
+/// A copy of the built-in template whose registry has only `reporting`
+/// report (`reports = yes`): the one or two departments a test writes are
+/// then all the departments expected.
+pub(crate) fn template_reporting(reporting: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["template.toml", "indicators.csv", "groups.csv"] {
+        std::fs::copy(repo().join("templates").join(name), dir.path().join(name)).unwrap();
+    }
+    let mut read = csv::Reader::from_path(repo().join("templates/agencies.csv")).unwrap();
+    let headers = read.headers().unwrap().clone();
+    let at = headers.iter().position(|h| h == "reports").unwrap();
+    let mut write = csv::Writer::from_path(dir.path().join("agencies.csv")).unwrap();
+    write.write_record(&headers).unwrap();
+    for r in read.records() {
+        let r = r.unwrap();
+        let code = r.get(0).unwrap().to_string();
+        let fields: Vec<&str> = r
+            .iter()
+            .enumerate()
+            .map(|(k, v)| match k == at {
+                true if reporting.contains(&code.as_str()) => "yes",
+                true => "no",
+                false => v,
+            })
+            .collect();
+        write.write_record(&fields).unwrap();
+    }
+    write.flush().unwrap();
+    dir
+}
+
 fn samples() -> PathBuf {
     repo().join("samples").join("2020-Q2-annex")
 }
@@ -213,7 +257,7 @@ fn the_sample_annex_is_print_ready() {
 fn every_planted_mistake_is_found_with_its_cell_and_nothing_else() {
     let (out, _) = run_samples();
     let found: Vec<(String, String, String, String, String)> =
-        read_findings(&out.path().join("errors.json"))
+        task_findings(&out.path().join("errors.json"))
             .iter()
             .map(|f| {
                 let s = |k: &str| f[k].as_str().unwrap().to_string();
@@ -286,7 +330,7 @@ fn every_planted_mistake_is_found_with_its_cell_and_nothing_else() {
     ]
     .map(|(a, b, c, d, e)| (a.into(), b.into(), c.into(), d.into(), e.into()));
     assert_eq!(found, expected);
-    let all = read_findings(&out.path().join("errors.json"));
+    let all = task_findings(&out.path().join("errors.json"));
     let by_cell = |cell: &str| {
         all.iter()
             .find(|f| f["cell"] == cell && f["sheet"] != "")
@@ -314,7 +358,9 @@ fn every_planted_mistake_is_found_with_its_cell_and_nothing_else() {
     let mut csv = csv::Reader::from_path(out.path().join("errors.csv")).unwrap();
     let codes: Vec<String> = csv
         .records()
-        .map(|r| r.unwrap().get(1).unwrap().to_string())
+        .map(|r| r.unwrap())
+        .filter(|r| !(r.get(1) == Some("submission-missing") && r.get(3) == Some("")))
+        .map(|r| r.get(1).unwrap().to_string())
         .collect();
     assert_eq!(
         codes,
@@ -416,7 +462,7 @@ fn a_clean_folder_exits_zero_and_a_title_can_be_given() {
             "UBND 16 phường"
         ]
     );
-    assert!(read_findings(&out.path().join("errors.json")).is_empty());
+    assert!(task_findings(&out.path().join("errors.json")).is_empty());
 }
 
 /// One sheet of a task table written in `dir/name`: a title row, the
@@ -476,7 +522,7 @@ fn run_q3(dir: &std::path::Path) -> (tempfile::TempDir, i32, Vec<[String; 4]>) {
         .arg(out.path())
         .assert();
     let code = run.get_output().status.code().unwrap();
-    let found = read_findings(&out.path().join("errors.json"))
+    let found = task_findings(&out.path().join("errors.json"))
         .iter()
         .map(|f| ["severity", "code", "cell", "actual"].map(|k| f[k].as_str().unwrap().to_string()))
         .collect();
@@ -709,7 +755,7 @@ fn a_near_duplicate_is_never_said_100_percent_alike_and_its_differing_words_are_
         .map(|f| (f[0].as_str(), f[2].as_str()))
         .collect();
     assert_eq!(at, [("warning", "B5"), ("error", "B7")], "{found:?}");
-    let messages: Vec<String> = read_findings(&out.path().join("errors.json"))
+    let messages: Vec<String> = task_findings(&out.path().join("errors.json"))
         .iter()
         .map(|f| f["message"].as_str().unwrap().to_string())
         .collect();
@@ -872,7 +918,7 @@ fn a_resent_task_table_is_one_warning_and_one_task_of_two_departments_still_an_e
         .arg(out.path())
         .assert();
     assert_eq!(run.get_output().status.code(), Some(1));
-    let findings = read_findings(&out.path().join("errors.json"));
+    let findings = task_findings(&out.path().join("errors.json"));
     let mut got: Vec<[String; 7]> = findings
         .iter()
         .map(|f| {
@@ -1079,7 +1125,7 @@ fn a_batch_of_wards_routine_tasks_gives_no_finding() {
     let out = tmp.path().join("out");
     let run = annex(&batch.join("submissions"), &out);
     assert_eq!(run.status.code(), Some(0), "{run:?}");
-    let findings = read_findings(&out.join("errors.json"));
+    let findings = task_findings(&out.join("errors.json"));
     assert!(
         findings.is_empty(),
         "{:#?}",
@@ -1106,7 +1152,7 @@ fn a_batch_of_wards_routine_tasks_gives_no_finding() {
     let out2 = tmp.path().join("out2");
     let run = annex(&again, &out2);
     assert_eq!(run.status.code(), Some(0), "{run:?}");
-    let findings = read_findings(&out2.join("errors.json"));
+    let findings = task_findings(&out2.join("errors.json"));
     let got: Vec<[&str; 5]> = findings
         .iter()
         .map(|f| ["severity", "code", "file", "expected", "actual"].map(|k| f[k].as_str().unwrap()))
@@ -1205,7 +1251,7 @@ fn a_status_column_a_signature_block_and_clerks_deadline_forms_are_read() {
         .arg(out.path())
         .assert();
     let code = run.get_output().status.code().unwrap();
-    let found: Vec<[String; 4]> = read_findings(&out.path().join("errors.json"))
+    let found: Vec<[String; 4]> = task_findings(&out.path().join("errors.json"))
         .iter()
         .map(|f| ["severity", "code", "cell", "actual"].map(|k| f[k].as_str().unwrap().to_string()))
         .collect();
@@ -1219,7 +1265,7 @@ fn a_status_column_a_signature_block_and_clerks_deadline_forms_are_read() {
     assert_eq!(code, 1);
     // The day that does not exist is said so; a task written twice in one
     // table is no matter of two lead agencies.
-    let messages: Vec<String> = read_findings(&out.path().join("errors.json"))
+    let messages: Vec<String> = task_findings(&out.path().join("errors.json"))
         .iter()
         .map(|f| f["message"].as_str().unwrap().to_string())
         .collect();
@@ -1267,7 +1313,7 @@ fn run_province_q1(dir: &std::path::Path) -> (tempfile::TempDir, i32, Vec<serde_
         .arg(out.path())
         .assert();
     let code = run.get_output().status.code().unwrap();
-    let found = read_findings(&out.path().join("errors.json"));
+    let found = task_findings(&out.path().join("errors.json"));
     (out, code, found)
 }
 
@@ -1626,7 +1672,7 @@ fn run_annex(dir: &std::path::Path, period: &str) -> (i32, Vec<[String; 5]>) {
         .arg(out.path())
         .assert();
     let code = run.get_output().status.code().unwrap();
-    let found = read_findings(&out.path().join("errors.json"))
+    let found = task_findings(&out.path().join("errors.json"))
         .iter()
         .map(|f| {
             ["severity", "code", "cell", "actual", "message"]
@@ -1809,7 +1855,7 @@ fn run_q2(dir: &std::path::Path) -> (i32, Vec<[String; 7]>) {
         .arg(out.path())
         .assert();
     let code = run.get_output().status.code().unwrap();
-    let found = read_findings(&out.path().join("errors.json"))
+    let found = task_findings(&out.path().join("errors.json"))
         .iter()
         .map(|f| {
             [
@@ -2152,7 +2198,7 @@ fn an_unknown_senders_copy_is_left_out_and_the_wards_own_tasks_kept() {
             ),
         ]
     );
-    let all = read_findings(&out.path().join("errors.json"));
+    let all = task_findings(&out.path().join("errors.json"));
     let unknown = all
         .iter()
         .find(|f| f["code"] == "file-unknown-unit")
@@ -2395,7 +2441,7 @@ fn a_section_under_a_longer_name_is_printed_once_and_a_late_deadline_falls_due_a
             .arg(out.path())
             .assert()
             .code(0);
-        let found: Vec<[String; 4]> = read_findings(&out.path().join("errors.json"))
+        let found: Vec<[String; 4]> = task_findings(&out.path().join("errors.json"))
             .iter()
             .map(|f| {
                 ["severity", "cell", "actual", "message"]
@@ -3079,4 +3125,273 @@ fn a_mac_workbooks_1904_dates_are_read_as_the_days_they_show() {
         .map(|r| r[2].as_str())
         .collect();
     assert_eq!(deadlines, ["30/11/2026", "15/03/2027"]);
+}
+
+#[test]
+fn a_lower_case_l_typed_for_roman_one_is_a_quarter_not_an_invalid_deadline() {
+    // Tester DU: «Quý lll/2026» (a lower-case L for I) was deadline-invalid.
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "PHÒNG TÀI CHÍNH - KẾ HOẠCH").unwrap();
+    for (c, h) in ["STT", "Nội dung", "Cơ quan chủ trì", "Tiến độ"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let tasks = [
+        ("Thẩm định dự toán các đơn vị", "Quý lll/2026"),
+        ("Kiểm tra quyết toán các phường", "Quý Ill/2026"),
+        ("Rà soát nguồn vốn đầu tư công", "Quý IIl/2026"),
+        // Roman I with a lower-case L: the first quarter, before the third.
+        ("Tổng hợp thu ngân sách nhà nước", "Quý l/2026"),
+        // Near miss: an "l" where no Roman numeral stands is still no deadline.
+        ("Báo cáo tình hình giải ngân", "Tháng l/2026"),
+    ];
+    for (k, (content, deadline)) in tasks.iter().enumerate() {
+        let r = 3 + k as u32;
+        ws.write_number(r, 0, k as f64 + 1.0).unwrap();
+        ws.write_string(r, 1, *content).unwrap();
+        ws.write_string(r, 2, "Phòng Tài chính - Kế hoạch").unwrap();
+        ws.write_string(r, 3, *deadline).unwrap();
+    }
+    wb.save(dir.path().join("p-tckh.xlsx")).unwrap();
+    let (code, found) = run_annex(dir.path(), "2026-Q3");
+    let found: Vec<[&str; 4]> = found
+        .iter()
+        .map(|f| [f[0].as_str(), f[1].as_str(), f[2].as_str(), f[3].as_str()])
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ["error", "deadline-out-of-period", "D7", "Quý l/2026"],
+            ["error", "deadline-invalid", "D8", "Tháng l/2026"],
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_reporting_agency_that_sent_nothing_is_named_and_every_file_listed() {
+    // Tester DU: Sở Tư pháp, a reporting department, sent no file and was
+    // named nowhere; the files read were listed nowhere either.
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "p-tckh.xlsx",
+        "PHÒNG TÀI CHÍNH - KẾ HOẠCH",
+        &[
+            vec![
+                "1",
+                "Thẩm định dự toán các đơn vị",
+                "Quý III/2020",
+                "P.TCKH",
+                "",
+            ],
+            vec![
+                "2",
+                "Kiểm tra quyết toán các phường",
+                "Tháng 8/2020",
+                "P.TCKH",
+                "",
+            ],
+        ],
+        &[],
+    );
+    // Phòng Kinh tế sent a file that cannot be opened: it sent something,
+    // said as unreadable, not as missing.
+    std::fs::write(dir.path().join("p-kt.xlsx"), b"not a workbook").unwrap();
+    std::fs::write(dir.path().join("ghi-chu.txt"), "Kính gửi Văn phòng").unwrap();
+    // Four reporting agencies: three departments and Phường 1 (near miss:
+    // no ward sent, so no ward is expected in a departments' programme).
+    let template = template_reporting(&["P.TCKH", "P.KT", "P.TP", "P01"]);
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir.path())
+        .args(["--period", "2020-Q3", "--lang", "vi", "--template"])
+        .arg(template.path())
+        .arg("--out")
+        .arg(out.path())
+        .assert();
+    let output = run.get_output();
+    assert_eq!(output.status.code(), Some(1), "the unreadable file");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("Chưa gửi bảng nhiệm vụ: P.TP (trang Tình trạng nộp)."),
+        "{stdout}"
+    );
+    let found: Vec<[String; 4]> = read_findings(&out.path().join("errors.json"))
+        .iter()
+        .map(|f| ["severity", "code", "unit", "file"].map(|k| f[k].as_str().unwrap().to_string()))
+        .collect();
+    let row = |s: &str, c: &str, u: &str, f: &str| [s, c, u, f].map(String::from);
+    assert_eq!(
+        found,
+        [
+            row("warning", "submission-missing", "P.TP", ""),
+            row("info", "file-skipped", "", "ghi-chu.txt"),
+            row("error", "file-unreadable", "P.KT", "p-kt.xlsx"),
+        ]
+    );
+    let message = read_findings(&out.path().join("errors.json"))[0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        message,
+        "Phòng Tư pháp chưa gửi bảng nhiệm vụ Quý III/2020: phụ lục không có nhiệm vụ nào của Phòng Tư pháp. Hãy đề nghị Phòng Tư pháp gửi bảng nhiệm vụ trọng tâm."
+    );
+    // Every file by path, read (its agency, its tasks) or not (why); then
+    // who sent nothing.
+    let book = out.path().join("phu-luc.xlsx");
+    let status = read_sheet(&book, "Tình trạng nộp");
+    assert_eq!(
+        status[0],
+        [
+            "STT",
+            "Mã đơn vị",
+            "Đơn vị",
+            "Tệp",
+            "Trạng thái",
+            "Số nhiệm vụ",
+            "Ghi chú"
+        ]
+    );
+    let lines: Vec<[&str; 6]> = status
+        .iter()
+        .skip(1)
+        .map(|r| [0, 1, 2, 3, 4, 5].map(|c| r[c].as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ["1", "", "", "ghi-chu.txt", "Bỏ qua", ""],
+            [
+                "2",
+                "P.KT",
+                "Phòng Kinh tế",
+                "p-kt.xlsx",
+                "Không đọc được",
+                ""
+            ],
+            [
+                "3",
+                "P.TCKH",
+                "Phòng Tài chính - Kế hoạch",
+                "p-tckh.xlsx",
+                "Đã đọc",
+                "2"
+            ],
+            ["4", "P.TP", "Phòng Tư pháp", "", "Chưa gửi", ""],
+        ]
+    );
+    assert!(
+        !status[1][6].is_empty() && !status[2][6].is_empty(),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn a_task_marked_done_whose_late_deadline_and_note_say_it_goes_on_is_a_warning() {
+    // Tester DU (M1): «Hoàn thành», deadline «Tháng 12/2026» in the
+    // 2026-Q3 programme, note «đang tiếp tục triển khai»: said nowhere.
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "PHÒNG TÀI CHÍNH - KẾ HOẠCH").unwrap();
+    let header = [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Tình trạng",
+        "Ghi chú",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let tasks = [
+        // Done, due after the quarter, the note saying it goes on.
+        (
+            "Quyết toán ngân sách các dự án đầu tư công năm 2025",
+            "Tháng 12/2026",
+            "Hoàn thành",
+            "đang tiếp tục triển khai",
+        ),
+        (
+            "Rà soát nợ đọng xây dựng cơ bản",
+            "Quý IV/2026",
+            "Đã hoàn thành",
+            "chưa xong",
+        ),
+        // Near misses: done early (no note), going on within the quarter,
+        // not done, going on with a note that says nothing of it.
+        (
+            "Thẩm định dự toán các đơn vị",
+            "Tháng 12/2026",
+            "Hoàn thành",
+            "",
+        ),
+        (
+            "Kiểm tra quyết toán các phường",
+            "Quý III/2026",
+            "Hoàn thành",
+            "đang tiếp tục triển khai",
+        ),
+        (
+            "Tổng hợp thu ngân sách nhà nước",
+            "Tháng 11/2026",
+            "Chưa hoàn thành",
+            "chưa xong",
+        ),
+        (
+            "Báo cáo tình hình giải ngân",
+            "Tháng 10/2026",
+            "Hoàn thành trước hạn",
+            "đã gửi Sở",
+        ),
+    ];
+    for (k, (content, deadline, status, note)) in tasks.iter().enumerate() {
+        let r = 3 + k as u32;
+        ws.write_number(r, 0, k as f64 + 1.0).unwrap();
+        ws.write_string(r, 1, *content).unwrap();
+        ws.write_string(r, 2, *deadline).unwrap();
+        ws.write_string(r, 3, "Phòng Tài chính - Kế hoạch").unwrap();
+        ws.write_string(r, 4, *status).unwrap();
+        if !note.is_empty() {
+            ws.write_string(r, 5, *note).unwrap();
+        }
+    }
+    wb.save(dir.path().join("p-tckh.xlsx")).unwrap();
+    let (code, found) = run_annex(dir.path(), "2026-Q3");
+    let found: Vec<[&str; 4]> = found
+        .iter()
+        .filter(|f| f[1] != "submission-missing")
+        .map(|f| [f[0].as_str(), f[1].as_str(), f[2].as_str(), f[3].as_str()])
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ["warning", "deadline-out-of-period", "C4", "Tháng 12/2026"],
+            [
+                "warning",
+                "status-contradiction",
+                "E4",
+                "Hoàn thành — đang tiếp tục triển khai"
+            ],
+            ["warning", "deadline-out-of-period", "C5", "Quý IV/2026"],
+            [
+                "warning",
+                "status-contradiction",
+                "E5",
+                "Đã hoàn thành — chưa xong"
+            ],
+            ["warning", "deadline-out-of-period", "C6", "Tháng 12/2026"],
+            ["warning", "deadline-out-of-period", "C8", "Tháng 11/2026"],
+            ["warning", "deadline-out-of-period", "C9", "Tháng 10/2026"],
+        ]
+    );
+    assert_eq!(code, 0, "a warning: the leaders ask, nothing is wrong yet");
 }

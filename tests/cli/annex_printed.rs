@@ -3,7 +3,8 @@
 //! page, the header on every page, the page counts stated in the README;
 //! the marks (fill and note) read back from the workbook's parts.
 
-use crate::common::{read_findings, read_sheet, repo, tonghop, zip_part};
+use crate::annex::task_findings;
+use crate::common::{read_sheet, repo, tonghop, zip_part};
 use crate::office;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
@@ -55,10 +56,15 @@ fn drawn(pdf: &Path) -> String {
 
 /// The pages of the annex sheet and of the finding list, told apart by
 /// their repeated headers.
+/// The pages of «Tình trạng nộp», the files read, are neither.
 fn split_pages(pages: &[String]) -> (Vec<&String>, Vec<&String>) {
     let is_findings = |p: &&String| p.contains("Mã lỗi") && p.contains("Giá trị ghi");
+    let is_intake = |p: &&String| p.contains("Số nhiệm vụ") && p.contains("Trạng thái");
     let findings: Vec<&String> = pages.iter().filter(is_findings).collect();
-    let annex: Vec<&String> = pages.iter().filter(|p| !is_findings(p)).collect();
+    let annex: Vec<&String> = pages
+        .iter()
+        .filter(|p| !is_findings(p) && !is_intake(p))
+        .collect();
     (annex, findings)
 }
 
@@ -99,7 +105,26 @@ fn check_printed(book: &Path, lo: &Path, annex_pages: usize, finding_pages: usiz
     // The annex comes first; every page has its header and "Trang n",
     // n counted on each sheet from 1 (the list's pages ran on from the
     // annex's), with no total (counted over both sheets).
-    for (k, page) in pages.iter().enumerate() {
+    // «Tình trạng nộp» comes last, its pages numbered from 1 too.
+    let listed = annex_pages + finding_pages;
+    for (k, page) in pages.iter().enumerate().skip(listed) {
+        let words = tokens(page);
+        let at = words.iter().rposition(|w| w == "Trang");
+        assert_eq!(
+            at.map(|i| &words[i + 1..]),
+            Some(&[(k - listed + 1).to_string()][..]),
+            "page {}: {page}",
+            k + 1
+        );
+        assert!(
+            words
+                .join(" ")
+                .contains("STT Mã đơn vị Đơn vị Tệp Trạng thái Số nhiệm vụ Ghi chú"),
+            "page {}: no header\n{page}",
+            k + 1
+        );
+    }
+    for (k, page) in pages.iter().enumerate().take(listed) {
         let words = tokens(page);
         let number = if k < annex_pages {
             k + 1
@@ -127,7 +152,8 @@ fn check_printed(book: &Path, lo: &Path, annex_pages: usize, finding_pages: usiz
     pages
 }
 
-/// The sample annex prints on 2 pages, its 14 findings on 3 more; every
+/// The sample annex prints on 2 pages, its 25 findings on 6 more (11 of
+/// them the departments that sent nothing), its files on the last; every
 /// task is printed whole (each row as tall as its wrapped text), the
 /// header on every page, the sub-heading "Đầu tư xây dựng cơ bản" as a
 /// row of its own.
@@ -140,7 +166,7 @@ fn the_sample_annex_prints_every_task_whole_with_its_header_on_every_page() {
     let out = tmp.path().join("out");
     sample_annex(&out);
     let book = out.join("phu-luc.xlsx");
-    let pages = check_printed(&book, &tmp.path().join("lo"), 2, 3);
+    let pages = check_printed(&book, &tmp.path().join("lo"), 2, 6);
     assert!(pages[0]
         .lines()
         .any(|l| l.trim() == "Đầu tư xây dựng cơ bản"));
@@ -304,7 +330,7 @@ fn flagged_tasks_are_marked_and_the_findings_listed() {
     sample_annex(&out);
     let book = out.join("phu-luc.xlsx");
     let rows = read_sheet(&book, "Phụ lục");
-    let findings = read_findings(&out.join("errors.json"));
+    let findings = crate::common::read_findings(&out.join("errors.json"));
     let message = |file: &str, cell: &str| -> String {
         findings
             .iter()
@@ -445,9 +471,11 @@ fn flagged_tasks_are_marked_and_the_findings_listed() {
             ]
         );
     }
+    // The first finding, a department that sent nothing, is a warning.
+    assert_eq!(findings[0]["code"], "submission-missing");
     assert_eq!(
         fill_of(&book, "xl/worksheets/sheet2.xml", "I2").as_deref(),
-        Some("FFDDEBF7")
+        Some("FFFFF2CC")
     );
     // Printable: A4 landscape, one page wide, header row repeated, page
     // numbers, the message column wrapped.
@@ -494,11 +522,15 @@ fn a_clean_annex_has_no_marks_and_says_it_has_no_findings() {
         ws.write_string(1, c as u16, *v).unwrap();
     }
     wb.save(dir.path().join("p-tp.xlsx")).unwrap();
+    // Phòng Tư pháp the one department expected: no other is missing.
+    let template = crate::annex::template_reporting(&["P.TP"]);
     let out = tempfile::tempdir().unwrap();
     let run = tonghop()
         .arg("annex")
         .arg(dir.path())
-        .args(["--period", "2020-Q2", "--lang", "en", "--out"])
+        .args(["--period", "2020-Q2", "--lang", "en", "--template"])
+        .arg(template.path())
+        .arg("--out")
         .arg(out.path())
         .output()
         .unwrap();
@@ -557,7 +589,7 @@ fn a_copy_left_out_marks_only_the_duplicate_on_the_task_kept() {
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(1));
-    let findings = read_findings(&out.path().join("errors.json"));
+    let findings = task_findings(&out.path().join("errors.json"));
     let codes: Vec<(&str, &str, &str)> = findings
         .iter()
         .map(|f| {
@@ -590,5 +622,14 @@ fn a_copy_left_out_marks_only_the_duplicate_on_the_task_kept() {
         Some(RED)
     );
     assert_eq!(fill_of(&book, "xl/worksheets/sheet1.xml", "C6"), None);
-    assert_eq!(read_sheet(&book, "Lỗi").len(), 3);
+    // The list: the header and the two findings about tasks (beside the
+    // reporting departments that sent nothing).
+    let listed = read_sheet(&book, "Lỗi");
+    assert_eq!(
+        listed
+            .iter()
+            .filter(|r| r[1] != "submission-missing")
+            .count(),
+        3
+    );
 }

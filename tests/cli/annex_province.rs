@@ -4,8 +4,8 @@
 //! bodies, the Mid-Autumn festival as a deadline, a blank form and last
 //! quarter's table sent again. Each case with its near miss.
 
-use crate::annex::{annex_tasks, write_task_table};
-use crate::common::{read_findings, repo, tonghop};
+use crate::annex::{annex_tasks, task_findings, write_task_table};
+use crate::common::{repo, tonghop};
 
 /// Runs `annex` on a folder with the province's template; the output
 /// folder, the exit code and the findings as (severity, code, unit, cell,
@@ -29,7 +29,7 @@ fn run_province(
         .arg(out.path())
         .assert();
     let code = run.get_output().status.code().unwrap();
-    let all = read_findings(&out.path().join("errors.json"));
+    let all = task_findings(&out.path().join("errors.json"));
     let found = all
         .iter()
         .map(|f| {
@@ -341,7 +341,7 @@ fn a_department_that_sent_the_blank_form_is_told() {
         stdout.contains("3 tệp đã đọc (1 đơn vị chưa ghi nhiệm vụ nào)"),
         "{stdout}"
     );
-    let all = read_findings(&out.path().join("errors.json"));
+    let all = task_findings(&out.path().join("errors.json"));
     let found: Vec<[&str; 6]> = all
         .iter()
         .map(|f| {
@@ -551,7 +551,7 @@ fn a_later_quarters_table_is_left_out_as_an_earlier_ones_is() {
         ),
         "{stdout}"
     );
-    let all = read_findings(&out.path().join("errors.json"));
+    let all = task_findings(&out.path().join("errors.json"));
     let found: Vec<[&str; 7]> = all
         .iter()
         .map(|f| {
