@@ -141,6 +141,10 @@ pub enum Said<'a> {
         /// The former unit `text` names, which every unit of `fits` was
         /// formed from in part (a commune split between them).
         former: Option<&'a str>,
+        /// The code of digits `text` opens with and the unit it is the
+        /// code of, where the rest names another unit («04_Lai Chau»):
+        /// the file name disagrees with itself.
+        code: Option<(&'a str, &'a str)>,
     },
     /// `file-unknown-unit` (info): `file` is taken as `unit`'s by `clue`,
     /// its title and name naming no unit (or fitting all of `fits`).
@@ -748,6 +752,14 @@ fn files(s: &Said, lang: Lang) -> String {
                 "The title of {file} names {titled} but its file name {named}: its figures are consolidated as {used}'s, by its title. Ask {titled} and {named} whose file it is."
             ),
         },
+        (Said::UnitAmbiguous { file, text, fits, code: Some((code, coded)), .. }, Lang::Vi) => format!(
+            "«{text}» của tệp {file} hợp với cả {}: mã «{code}» ở đầu tên tệp là mã của {coded}, còn tên ghi trong tên tệp là của đơn vị khác; không biết đơn vị nào gửi; số liệu không được tổng hợp. Hãy hỏi lại các đơn vị này và đề nghị sửa tên tệp cho mã và tên cùng chỉ một đơn vị.",
+            or_list(fits, " và ")
+        ),
+        (Said::UnitAmbiguous { file, text, fits, code: Some((code, coded)), .. }, Lang::En) => format!(
+            "«{text}» of {file} fits both {}: the code «{code}» heading the file name is {coded}'s, the name written in it another unit's; which of them sent it is unknown; its figures are not consolidated. Ask these units and have the file name give one unit's code and name.",
+            or_list(fits, " and ")
+        ),
         (Said::UnitAmbiguous { file, text, fits, former: Some(f), .. }, Lang::Vi) => format!(
             "«{text}» của tệp {file} là tên {f}, đơn vị cũ nay thuộc cả {} sau sắp xếp: không biết số liệu là của đơn vị nào; số liệu không được tổng hợp. Hãy đề nghị đơn vị gửi lại biểu ghi tên đơn vị mới ở dòng tiêu đề.",
             or_list(fits, " và ")

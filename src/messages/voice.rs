@@ -115,6 +115,7 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             settled: None,
             namesakes: false,
             former: None,
+            code: None,
         },
         Said::UnitAmbiguous {
             file,
@@ -123,6 +124,16 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             settled: None,
             namesakes: false,
             former: Some("Xã Long Điền"),
+            code: None,
+        },
+        Said::UnitAmbiguous {
+            file,
+            text: "07_Phuong 10",
+            fits: others,
+            settled: None,
+            namesakes: false,
+            former: None,
+            code: Some(("07", unit)),
         },
         Said::SubmissionFormerOnly {
             unit,

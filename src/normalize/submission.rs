@@ -200,8 +200,14 @@ pub enum UnitSource {
 pub enum UnitDoubt {
     /// The title names `unit` (the submission's), the file name `named`,
     /// another unit of the same kind (Ea Knốp's copy of Ea Kar's workbook,
-    /// its title left as it was). The title's cell.
-    Conflict { named: usize, cell: TitleCell },
+    /// its title left as it was). The title's cell. `by_code`: the file
+    /// name names `named` by its code of digits alone («04_bao cao»), a
+    /// clue the title always beats.
+    Conflict {
+        named: usize,
+        cell: TitleCell,
+        by_code: bool,
+    },
     /// The title (or file name) fits several units as well, names told
     /// apart only by tones it was typed without ("UBND XA TAN PHU"): the
     /// unit is unknown until another file settles it. Where it was read
@@ -213,6 +219,11 @@ pub enum UnitDoubt {
         /// commune split between them in the 2025 reform): its file is
         /// none of theirs alone, so no elimination settles it.
         former: Option<String>,
+        /// The code of digits the file name opens with, as written, and
+        /// its unit, where the rest of the name names another unit in
+        /// full («04_Lai Chau»): the two disagree, and no elimination
+        /// picks one.
+        code: Option<(String, usize)>,
     },
 }
 
@@ -2088,7 +2099,11 @@ fn read_title(
             sub.unit = Some(idx);
             sub.unit_source = UnitSource::Title(cell);
             if let Some(other) = name_conflict(idx, &stem, by_name, ctx) {
-                sub.unit_doubt = Some(UnitDoubt::Conflict { named: other, cell });
+                sub.unit_doubt = Some(UnitDoubt::Conflict {
+                    named: other,
+                    cell,
+                    by_code: ctx.agencies.named_by_code_alone(&stem),
+                });
             }
             return;
         }
@@ -2318,10 +2333,20 @@ fn read_title(
             None => ctx.agencies.former_in_name(&text),
         };
         let former = former.map(str::to_string);
+        // «04_Lai Chau»: the code at the head of the file name is one
+        // unit's, the name in it another's.
+        let code = match cell {
+            Some(_) => None,
+            None => ctx.agencies.code_in_name(&text).and_then(|(units, len)| {
+                let unit = units.into_iter().find(|u| candidates.contains(u))?;
+                Some((text.trim_start().get(..len)?.to_string(), unit))
+            }),
+        };
         sub.unit_doubt = Some(UnitDoubt::Ambiguous {
             candidates,
             cell,
             former,
+            code,
         });
         sub.unit_text = text;
         return;

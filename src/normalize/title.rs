@@ -101,6 +101,15 @@ pub struct AgencyMatcher {
     /// Q3.xlsx"), never from a title's line, and never outweighing a name
     /// written whole.
     single: HashMap<Box<str>, u32>,
+    /// A code or alias of digits alone («04», «12», «80324», «01.02») as
+    /// the registry writes it, zeros kept → its agencies: kept out of
+    /// the words a title or a file name is read by, where a bare number
+    /// is a version, a quarter, a sequence («bao cao 4», «(2)»), and read
+    /// only at the head of a file name ([`AgencyMatcher::code_in_name`]).
+    numeric: HashMap<Box<str>, Vec<u32>>,
+    /// The same codes folded («4» of «04») → their agency, for a cell that
+    /// is a code and nothing else ([`AgencyMatcher::exact`]).
+    numeric_folded: HashMap<Box<str>, u32>,
 }
 
 /// The level words of a province or a centrally-run city, folded, as a
@@ -284,6 +293,8 @@ impl AgencyMatcher {
         // How many agencies name each word.
         let mut agencies_of: HashMap<String, u32> = HashMap::new();
         let mut former: HashMap<u32, Box<str>> = HashMap::new();
+        let mut numeric: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut numeric_folded: HashMap<Box<str>, u32> = HashMap::new();
         for (i, a) in template.agencies.iter().enumerate() {
             // An agency's own entries: a name written twice (as its name
             // and an alias) is one entry; a former name written as an
@@ -319,6 +330,16 @@ impl AgencyMatcher {
                 let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
                 let joined = words.join(" ");
                 if words.is_empty() || own.contains(&joined) {
+                    continue;
+                }
+                if words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+                    if !was {
+                        let units = numeric.entry(n.trim().into()).or_default();
+                        if !units.contains(&(i as u32)) {
+                            units.push(i as u32);
+                        }
+                        numeric_folded.entry(joined.into()).or_insert(i as u32);
+                    }
                     continue;
                 }
                 lengths.push(words.len());
@@ -561,7 +582,40 @@ impl AgencyMatcher {
             leveled,
             province_keys,
             single,
+            numeric,
+            numeric_folded,
         }
+    }
+
+    /// The agencies a file or folder name names by a code of digits alone
+    /// (a ministry's province codes, a statistics office's commune codes),
+    /// with the length matched: only when the name opens with the code as
+    /// the registry writes it, its leading zeros kept, set apart from what
+    /// follows («04_Cao Bang», «04 - Bao cao quy 3», «80324-TanPhu»,
+    /// «12»). A number elsewhere («bao cao 4», «Bao cao 12», «(2)», «Q3
+    /// 2026») or written otherwise («4» for «04») is a version, a quarter,
+    /// a sequence, never a unit. None when the name opens with no code.
+    pub fn code_in_name(&self, name: &str) -> Option<(Vec<usize>, usize)> {
+        if self.numeric.is_empty() {
+            return None;
+        }
+        let name = name.trim_start();
+        let chars: Vec<(usize, char)> = name.char_indices().collect();
+        let mut best: Option<(Vec<usize>, usize)> = None;
+        for (k, &(_, c)) in chars.iter().enumerate() {
+            if !(c.is_ascii_digit() || (k > 0 && matches!(c, '.' | '-' | '/'))) {
+                break;
+            }
+            let next = chars.get(k + 1).map(|&(_, n)| n);
+            if !c.is_ascii_digit() || next.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let end = chars.get(k + 1).map_or(name.len(), |&(at, _)| at);
+            if let Some(units) = name.get(..end).and_then(|code| self.numeric.get(code)) {
+                best = Some((units.iter().map(|&u| u as usize).collect(), end));
+            }
+        }
+        best
     }
 
     /// The unit a title's line names by a province's or a city's name
@@ -678,7 +732,46 @@ impl AgencyMatcher {
 
     /// [`find_in_name`](Self::find_in_name), and whether it read a
     /// village's name without its level word.
+    ///
+    /// A code at the head of the name ([`code_in_name`](Self::code_in_name))
+    /// names its unit when the rest names no unit in full or names the
+    /// same one (and settles its namesakes: «08001_TanPhu»); where the
+    /// rest names another unit in full («04_Lai Chau» for Cao Bằng's
+    /// code) the two are not weighed: the file fits both, not sure.
     fn find_in_name_how(&self, name: &str) -> Option<(NameMatch, bool)> {
+        let by_words = self.named_in_name(name);
+        let Some((coded, len)) = self.code_in_name(name) else {
+            return by_words;
+        };
+        let Some(((unit, _, ties), _)) = by_words.filter(|(_, loose)| !loose) else {
+            let (&first, rest) = coded.split_first()?;
+            return Some(((first, len, rest.to_vec()), false));
+        };
+        let fits: Vec<usize> = std::iter::once(unit).chain(ties).collect();
+        let both: Vec<usize> = coded.iter().copied().filter(|u| fits.contains(u)).collect();
+        if let [one] = both[..] {
+            return Some(((one, len, Vec::new()), false));
+        }
+        let mut all = coded;
+        for u in fits {
+            if !all.contains(&u) {
+                all.push(u);
+            }
+        }
+        let (&first, rest) = all.split_first()?;
+        Some(((first, len, rest.to_vec()), false))
+    }
+
+    /// Whether a file name names its unit by a code at its head alone
+    /// ([`code_in_name`](Self::code_in_name)), no unit's name in full in
+    /// it: a clue a title naming another unit always beats.
+    pub fn named_by_code_alone(&self, name: &str) -> bool {
+        self.code_in_name(name).is_some() && self.named_in_name(name).is_none_or(|(_, loose)| loose)
+    }
+
+    /// [`find_in_name_how`](Self::find_in_name_how) by the names' words,
+    /// without the codes of digits.
+    fn named_in_name(&self, name: &str) -> Option<(NameMatch, bool)> {
         let parted = parted(name);
         if let Some(found) = self.find_with_ties(&parted) {
             return Some((found, false));
@@ -954,6 +1047,12 @@ impl AgencyMatcher {
     /// names Xã Tân Lập as it is now, even when one of the communes it was
     /// formed from bore that name too.
     pub fn names_current_in_name(&self, name: &str, unit: usize) -> bool {
+        if self
+            .code_in_name(name)
+            .is_some_and(|(units, _)| units.contains(&unit))
+        {
+            return true;
+        }
         let parted = parted(name);
         if self.names_current(&parted, unit) {
             return true;
@@ -1128,6 +1227,11 @@ impl AgencyMatcher {
     pub fn all_in_name(&self, name: &str) -> Vec<usize> {
         let parted = parted(name);
         let mut out = self.all_in(&parted);
+        for u in self.code_in_name(name).map(|(u, _)| u).unwrap_or_default() {
+            if !out.contains(&u) {
+                out.push(u);
+            }
+        }
         let folded = fold(&parted);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         for first in 0..words.len() {
@@ -1228,6 +1332,12 @@ impl AgencyMatcher {
     /// also without its "xã", "phường". Such a clue settles a title that
     /// fits namesakes as surely as a form's stamp.
     pub fn names_alone(&self, text: &str, unit: usize) -> bool {
+        if self
+            .code_in_name(text)
+            .is_some_and(|(units, _)| units == [unit])
+        {
+            return true;
+        }
         let parted = parted(text);
         let folded = fold(&parted);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
@@ -1266,7 +1376,11 @@ impl AgencyMatcher {
     pub fn exact(&self, text: &str) -> Option<usize> {
         let folded = fold(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let pos = *self.by_words.get(words.join(" ").as_str())?;
+        let key = words.join(" ");
+        if let Some(&unit) = self.numeric_folded.get(key.as_str()) {
+            return Some(unit as usize);
+        }
+        let pos = *self.by_words.get(key.as_str())?;
         self.entries.get(pos as usize).map(|&i| i as usize)
     }
 }
@@ -2070,6 +2184,57 @@ mod tests {
             period_in("PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021"),
             Some(Period::quarter(2021, 4))
         );
+    }
+
+    /// A numeric code names its unit only at the head of a file name,
+    /// written as the registry writes it and set apart; a bare number
+    /// elsewhere, or without its zeros, is a version, a quarter, a
+    /// sequence; and no title reads a number as a unit («BIỂU SỐ 01»).
+    #[test]
+    fn a_numeric_code_names_a_unit_only_at_the_head_of_a_file_name() {
+        let t = registry(
+            "code,kind,name,aliases,reports\n\
+             01,ward,Thành phố Hà Nội,,yes\n\
+             04,ward,Tỉnh Cao Bằng,,yes\n\
+             12,ward,Tỉnh Lai Châu,,yes\n\
+             80324,ward,Xã Tân Phú,,yes\n",
+        );
+        let m = AgencyMatcher::new(&t);
+        let code = |s: &str| {
+            m.find_in_name(s)
+                .filter(|(_, _, ties)| ties.is_empty())
+                .map(|(i, ..)| t.agencies[i].code.clone())
+        };
+        assert_eq!(code("04_bao cao").as_deref(), Some("04"));
+        assert_eq!(code("04 - Bao cao quy 3").as_deref(), Some("04"));
+        assert_eq!(code("  04-BC").as_deref(), Some("04"));
+        assert_eq!(code("12").as_deref(), Some("12"));
+        assert_eq!(code("80324_TanPhu").as_deref(), Some("80324"));
+        assert_eq!(code("04_Cao Bang").as_deref(), Some("04"));
+        for bare in [
+            "bao cao 4",
+            "Bao cao 12",
+            "bao cao (12)",
+            "4",
+            "4_bao cao",
+            "041_bao cao",
+            "04a",
+            "Q3 2026",
+            "BC 04",
+        ] {
+            assert_eq!(code(bare), None, "{bare}");
+        }
+        // The code and a name in full of another unit: both, not sure.
+        let (u, _, ties) = m.find_in_name("04_Lai Chau").unwrap();
+        assert_eq!((t.agencies[u].code.as_str(), ties.len()), ("04", 1));
+        assert!(m.named_by_code_alone("04_bao cao"));
+        assert!(!m.named_by_code_alone("04_Cao Bang"));
+        assert_eq!(m.find_in("BIỂU SỐ 01"), None);
+        assert_eq!(
+            m.find_in("UBND TỈNH CAO BẰNG - 04").map(|(u, _)| u),
+            Some(1)
+        );
+        assert_eq!(m.exact("04"), Some(1));
     }
 
     #[test]

@@ -1422,9 +1422,16 @@ fn settle(
     let name = |u: usize| template.agencies[u].shown();
     let code = |u: usize| template.agencies[u].code.clone();
     match doubt {
-        UnitDoubt::Conflict { named, cell } => {
+        UnitDoubt::Conflict {
+            named,
+            cell,
+            by_code,
+        } => {
             let titled = s.unit.unwrap_or(*named);
             let (used, other) = match (files_of(titled), files_of(*named)) {
+                // A code of digits in the file name never outweighs the
+                // title: a number is too easily another's.
+                _ if *by_code => (titled, None),
                 (Some(f), None) => (*named, Some(f)),
                 (None, Some(f)) => (titled, Some(f)),
                 _ => (titled, None),
@@ -1448,6 +1455,7 @@ fn settle(
             candidates,
             cell,
             former,
+            code: coded,
         } => {
             // A former unit split between the candidates sent a file none
             // of them owns alone: no elimination.
@@ -1465,7 +1473,7 @@ fn settle(
                 .join(", ");
             let text = crate::text::quotation(&s.unit_text, 200);
             match free[..] {
-                [u] if candidates.len() > 1 && former.is_none() => {
+                [u] if candidates.len() > 1 && former.is_none() && coded.is_none() => {
                     let others = candidates
                         .iter()
                         .filter(|&&o| o != u)
@@ -1479,6 +1487,7 @@ fn settle(
                         settled: Some((&name(u), &others)),
                         namesakes: template.namesakes(candidates),
                         former: None,
+                        code: None,
                     };
                     let finding = Finding::said(Severity::Warning, &said, lang)
                         .at(&loc)
@@ -1488,6 +1497,7 @@ fn settle(
                     (Some(u), finding)
                 }
                 _ => {
+                    let coded = coded.as_ref().map(|(c, u)| (c.as_str(), name(*u)));
                     let said = Said::UnitAmbiguous {
                         file: &s.file,
                         text: &text,
@@ -1495,6 +1505,7 @@ fn settle(
                         settled: None,
                         namesakes: template.namesakes(candidates),
                         former: former.as_deref(),
+                        code: coded.as_ref().map(|(c, u)| (*c, &**u)),
                     };
                     let finding = Finding::said(Severity::Error, &said, lang)
                         .at(&loc)
@@ -1521,6 +1532,7 @@ pub fn unknown_sender(s: &Submission, template: &Template, lang: Lang) -> Option
         candidates,
         cell,
         former,
+        code,
     }) = &s.unit_doubt
     {
         let names: Vec<String> = candidates
@@ -1529,6 +1541,10 @@ pub fn unknown_sender(s: &Submission, template: &Template, lang: Lang) -> Option
             .map(|a| a.shown().into_owned())
             .collect();
         let text = crate::text::quotation(&s.unit_text, 200);
+        let coded = code.as_ref().and_then(|(c, u)| {
+            let unit = template.agencies.get(*u)?.shown().into_owned();
+            Some((c.clone(), unit))
+        });
         let said = Said::UnitAmbiguous {
             file: &s.file,
             text: &text,
@@ -1536,6 +1552,7 @@ pub fn unknown_sender(s: &Submission, template: &Template, lang: Lang) -> Option
             settled: None,
             namesakes: template.namesakes(candidates),
             former: former.as_deref(),
+            code: coded.as_ref().map(|(c, u)| (c.as_str(), u.as_str())),
         };
         let loc = cell.map_or_else(|| Location::file(s.file.clone()), |c| s.title_location(c));
         return Some(
@@ -1555,7 +1572,8 @@ pub fn unknown_sender(s: &Submission, template: &Template, lang: Lang) -> Option
 /// any other file.
 pub fn sender_conflict(s: &Submission, template: &Template, lang: Lang) -> Option<Finding> {
     use crate::normalize::submission::UnitDoubt;
-    let (Some(titled), Some(UnitDoubt::Conflict { named, cell })) = (s.unit, &s.unit_doubt) else {
+    let (Some(titled), Some(UnitDoubt::Conflict { named, cell, .. })) = (s.unit, &s.unit_doubt)
+    else {
         return None;
     };
     let name = |u: usize| template.agencies.get(u).map(|a| a.shown().into_owned());

@@ -2901,3 +2901,137 @@ fn a_province_or_city_named_without_tinh_or_thanh_pho_is_placed() {
         );
     }
 }
+
+/// A developer's find (a ministry's registry of numeric province codes):
+/// «bao cao 4.xlsx» titled «UBND TP. HCM» was read as Cao Bằng's (code
+/// «04», its zero dropped) and «Bao cao 12.xlsx» counted for Lai Châu
+/// («12»): one unit's figures under another's. A file name's bare number
+/// (a version, a quarter, a sequence «4», «(2)», «Q3», «2026») is no unit
+/// code: a numeric code names a unit from a file name only written as the
+/// registry writes it (its zeros kept) and set apart at the start
+/// («04_...», «04 - ...»), and a title or a name in full beats it; where
+/// the code and the name disagree the file is not placed.
+#[test]
+fn a_number_in_a_file_name_is_no_numeric_units_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    provinces(&tpl, "");
+    let (got, messages) = read_as(
+        tmp.path(),
+        &tpl,
+        &[
+            ("bao cao 4.xlsx", Some("UBND TP. HCM")),
+            ("Bao cao 12.xlsx", None),
+            ("bao cao 4.xlsx", None),
+            ("bao cao (12).xlsx", None),
+            ("Bao cao Q3 2026.xlsx", None),
+            ("04_bao cao Q3.xlsx", None),
+            ("04 - Bao cao quy 3.xlsx", None),
+            ("12.xlsx", None),
+            ("4.xlsx", None),
+            ("04_Cao Bang.xlsx", None),
+            ("04_Lai Chau.xlsx", None),
+            ("04_bao cao.xlsx", Some("UBND TP. HCM")),
+            ("79 - Bao cao.xlsx", Some("UBND TP. HCM")),
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            "bao cao 4.xlsx «UBND TP. HCM» → 79|đã nộp ",
+            "Bao cao 12.xlsx «» → |không rõ đơn vị error",
+            "bao cao 4.xlsx «» → |không rõ đơn vị error",
+            "bao cao (12).xlsx «» → |không rõ đơn vị error",
+            "Bao cao Q3 2026.xlsx «» → |không rõ đơn vị error",
+            "04_bao cao Q3.xlsx «» → 04|đã nộp ",
+            "04 - Bao cao quy 3.xlsx «» → 04|đã nộp ",
+            "12.xlsx «» → 12|đã nộp ",
+            "4.xlsx «» → |không rõ đơn vị error",
+            "04_Cao Bang.xlsx «» → 04|đã nộp ",
+            "04_Lai Chau.xlsx «» → |không rõ đơn vị error",
+            "04_bao cao.xlsx «UBND TP. HCM» → 79|đã nộp warning",
+            "79 - Bao cao.xlsx «UBND TP. HCM» → 79|đã nộp ",
+        ]
+    );
+    // The code and the name of «04_Lai Chau» disagree: said, both named.
+    let lai = messages
+        .iter()
+        .find(|m| m.contains("04_Lai Chau.xlsx"))
+        .unwrap();
+    assert!(
+        lai.contains("hợp với cả Tỉnh Cao Bằng và Tỉnh Lai Châu")
+            && lai.contains("mã «04» ở đầu tên tệp là mã của Tỉnh Cao Bằng")
+            && lai.contains("số liệu không được tổng hợp"),
+        "{lai}"
+    );
+    // A title beats a code, said in a warning naming both.
+    let titled = messages
+        .iter()
+        .find(|m| m.contains("04_bao cao.xlsx"))
+        .unwrap();
+    assert!(
+        titled.contains("Thành phố Hồ Chí Minh") && titled.contains("Tỉnh Cao Bằng"),
+        "{titled}"
+    );
+
+    // One batch: Hồ Chí Minh's «bao cao 4.xlsx» (90) stays its own beside
+    // Cao Bằng's «04_bao cao Q3.xlsx» (50), «Bao cao 12.xlsx» (70) is
+    // nobody's and left out of the total, Lai Châu sent nothing; a title
+    // beats a code even where the titled unit sent another file and the
+    // code's none: «12_BC (2).xlsx» titled Hà Nội (35) is Hà Nội's second
+    // file beside «Ha Noi.xlsx» (30), said, never Lai Châu's.
+    let dir = tmp.path().join("batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let motto = "TM. ỦY BAN NHÂN DÂN";
+    book(
+        &dir.join("bao cao 4.xlsx"),
+        Some("UBND TP. HCM"),
+        90.0,
+        motto,
+    );
+    book(&dir.join("04_bao cao Q3.xlsx"), None, 50.0, motto);
+    book(&dir.join("Bao cao 12.xlsx"), None, 70.0, motto);
+    book(
+        &dir.join("Ha Noi.xlsx"),
+        Some("UBND TP. HÀ NỘI"),
+        30.0,
+        motto,
+    );
+    book(
+        &dir.join("12_BC (2).xlsx"),
+        Some("UBND TP. HÀ NỘI"),
+        35.0,
+        motto,
+    );
+    let out = tmp.path().join("batch-out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let p = placed(&out);
+    for line in [
+        "79|Thành phố Hồ Chí Minh|bao cao 4.xlsx|đã nộp",
+        "04|Tỉnh Cao Bằng|04_bao cao Q3.xlsx|đã nộp",
+        "01|Thành phố Hà Nội|12_BC (2).xlsx; Ha Noi.xlsx|trùng",
+        "12|Tỉnh Lai Châu||chưa nộp",
+    ] {
+        assert!(p.contains(&line.to_string()), "{line} not in {p:?}");
+    }
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        [
+            "error|file-unknown-unit||A4||||BÁO CÁO SỐ LIỆU QUÝ III/2020",
+            "warning|file-unknown-unit|01|A1|||01|12",
+        ]
+    );
+    // Hà Nội's two files differ (30, 35): the leaders must ask.
+    assert!(
+        listed(&f, &["submission-duplicate"])
+            .iter()
+            .any(|l| l.starts_with("error|submission-duplicate|01|")),
+        "{:?}",
+        listed(&f, &["submission-duplicate"])
+    );
+    // 90 + 50 + 30 (Ha Noi.xlsx, used for now): the 70 of «Bao cao
+    // 12.xlsx» is nobody's, none is Lai Châu's.
+    let sheet = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let hc02 = sheet.iter().find(|r| r[0] == "HC02").unwrap();
+    assert!(hc02.contains(&"170".to_string()), "{hc02:?}");
+}
