@@ -1017,3 +1017,116 @@ fn a_rate_per_ten_thousand_written_with_its_base_alone_is_its_own_unit() {
         "{found:?}"
     );
 }
+
+/// A rate declared `flow` or `stock` by a careless office (tester EB:
+/// «Tỷ lệ sinh con thứ 3 trở lên», %, `flow`): its total was the sum of
+/// the communes' rates (62,14 %) and every commune whose half-year rate
+/// was below its quarter's got a `cumulative-mismatch` error. A unit in
+/// %, ‰ or one of the template's own rate units («bác sĩ/vạn dân») takes
+/// it as a rate: one `total-uncomputed` warning naming the indicator, its
+/// line and `kind = rate`, its Tổng hợp row left empty with a footnote
+/// saying why, no `cumulative-mismatch`. Near miss: a count in «ca» (and
+/// a mean's «ngày» beside a rate in «ngày») is still summed and checked.
+#[test]
+fn a_rate_declared_a_flow_is_neither_summed_nor_accumulated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let csv = std::fs::read_to_string(tpl.join("indicators.csv")).unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        format!(
+            "{csv}TL01,HC,Tỷ lệ sinh con thứ 3 trở lên,%,flow,ward,VP,\n\
+             KB05,HC,Số y sĩ trên vạn dân,bác sĩ/vạn dân,stock,ward,VP,\n\
+             NT01,HC,Số ngày điều trị,ngày,flow,ward,VP,\n\
+             NT02,HC,Số ngày điều trị trung bình,ngày,rate,ward,VP,NT01 / DS02\n"
+        ),
+    )
+    .unwrap();
+    let dir = tmp.path().join("batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cols = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    for (k, th, lk) in [(1, 6.25, 3.36), (2, 7.74, 6.15), (3, 2.0, 3.0)] {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2025",
+            &one_row_header(&cols),
+            &[
+                (
+                    "DS02",
+                    "Số ca sinh sống",
+                    "ca",
+                    vec![N(100.0, None), N(90.0, None)],
+                ),
+                (
+                    "TL01",
+                    "Tỷ lệ sinh con thứ 3 trở lên",
+                    "%",
+                    vec![N(th, Some("0.00")), N(lk, Some("0.00"))],
+                ),
+                (
+                    "KB05",
+                    "Số y sĩ trên vạn dân",
+                    "bác sĩ/vạn dân",
+                    vec![N(2.5, Some("0.00")), N(2.0, Some("0.00"))],
+                ),
+                (
+                    "NT01",
+                    "Số ngày điều trị",
+                    "ngày",
+                    vec![N(50.0, None), N(40.0, None)],
+                ),
+            ],
+        );
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2025-Q3");
+    let found = listed(&f, &["total-uncomputed", "cumulative-mismatch"]);
+    let cumulative: Vec<&String> = found
+        .iter()
+        .filter(|x| x.contains("cumulative-mismatch"))
+        .collect();
+    // The counts' LK below their TH stay errors, the rates' do not.
+    assert_eq!(cumulative.len(), 6, "{found:?}");
+    assert!(
+        cumulative
+            .iter()
+            .all(|x| x.contains("|DS02|") || x.contains("|NT01|")),
+        "{found:?}"
+    );
+    let warned: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "total-uncomputed")
+        .collect();
+    let said = |code: &str| {
+        warned
+            .iter()
+            .find(|x| x["indicator"] == code && x["severity"] == "warning")
+            .and_then(|x| x["message"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let tl01 = said("TL01");
+    assert!(
+        tl01.contains("indicators.csv, dòng 11")
+            && tl01.contains("TL01 «Tỷ lệ sinh con thứ 3 trở lên» có đơn vị «%» là một tỷ lệ nhưng khai báo kind = flow")
+            && tl01.contains("Hãy khai báo kind = rate với công thức"),
+        "{tl01}"
+    );
+    assert!(said("KB05").contains("kind = stock"), "{warned:?}");
+    assert!(
+        said("NT01").is_empty() && said("NT02").is_empty(),
+        "{warned:?}"
+    );
+    assert_eq!(summary_row(&out, "TL01"), ["", "", "", ""]);
+    assert_eq!(summary_row(&out, "KB05"), ["", "", "", ""]);
+    assert_eq!(summary_row(&out, "NT01")[1..3], ["150", "120"]);
+    let sheet = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    assert!(
+        sheet.iter().flatten().any(|c| c.starts_with(
+            "Ô để trống: TL01 có đơn vị % (một tỷ lệ) nhưng mẫu biểu khai báo là số cộng được"
+        )),
+        "{sheet:?}"
+    );
+}
