@@ -2273,6 +2273,8 @@ struct Averaged {
     /// Numerator and denominator of the rate's formula.
     num: (usize, String),
     den: (usize, String),
+    /// The rate's factor (`* 100`, `* 1000`).
+    factor: f64,
     /// Sum of the wards' rates, of their half-units, and how many.
     sum: f64,
     half: f64,
@@ -2306,7 +2308,15 @@ pub fn check_rate_averaged(
         if ind.kind != Kind::Rate || ind.level != Level::Both {
             continue;
         }
-        let Some(RateFormula::Ratio(n, dn)) = rate_formula(&ind.formula) else {
+        // Any factor (a per mille's 1000, «bác sĩ/vạn dân»'s 10000), as
+        // the template defines the rate.
+        let Ok(Rule::Definition(e)) = parse(&ind.formula) else {
+            continue;
+        };
+        let Some((n, dn, factor)) = e
+            .scaled_ratio()
+            .map(|(n, d, k)| (n.to_string(), d.to_string(), k))
+        else {
             continue;
         };
         let (Some(ni), Some(di)) = (template.indicator_index(&n), template.indicator_index(&dn))
@@ -2344,6 +2354,7 @@ pub fn check_rate_averaged(
                 stated: stated.clone(),
                 num: (ni, n.clone()),
                 den: (di, dn.clone()),
+                factor,
                 sum: 0.0,
                 half: 0.0,
                 wards: 0,
@@ -2364,6 +2375,16 @@ pub fn check_rate_averaged(
                 if let Some(r) = w.figure(a.indicator, a.column) {
                     a.sum += r.value;
                     a.half += super::half_unit(r.decimals);
+                    a.wards += 1;
+                } else if let Some((n, d)) = w
+                    .figure(a.num.0, a.column)
+                    .zip(w.figure(a.den.0, a.column))
+                    .filter(|(_, d)| d.value != 0.0)
+                {
+                    // A ward that left its rate for the office to work
+                    // out (its counts typed, the rate blank) is in the
+                    // mean a department takes as its rate.
+                    a.sum += n.value / d.value * a.factor;
                     a.wards += 1;
                 }
             }
@@ -2403,14 +2424,14 @@ fn averaged(
     // the sums are: a figure that rounds from it is right. (The sums'
     // half-units, added over many wards, would leave room for the mean
     // itself.)
-    let point = num / den * 100.0;
+    let point = num / den * a.factor;
     let d = stated.shown_decimals();
     // The department's rate from its own numerator and denominator: it
     // was computed from totals, not averaged, whatever the wards' sums
     // (which lack the wards that sent nothing).
     let from_own = a.own.is_some_and(|(on, od)| {
         od != 0.0
-            && judge_percent(stated.value, d, Interval::exact(on / od * 100.0))
+            && judge_percent(stated.value, d, Interval::exact(on / od * a.factor))
                 == Verdict::Consistent
     });
     if from_own {

@@ -1130,3 +1130,72 @@ fn a_rate_declared_a_flow_is_neither_summed_nor_accumulated() {
         "{sheet:?}"
     );
 }
+
+/// BHXH, stating the area's rate at level `both`, typed the plain mean
+/// of the communes' rates (tester EB: 92,08 for 91,96) and got at most a
+/// `total-mismatch` warning: a commune that left its rate blank for the
+/// office to work out was not in the mean. It is, from its own counts:
+/// wards 90 / 100 (900 ‰), 40 / 50 (800 ‰), and 300 / 1.000 with the
+/// rate blank (300 ‰): mean 666,67, weighted 430 / 1.150 × 1000 = 373,91
+/// ‰ (a per mille: the template's factor, not 100). Stated 666,67 is
+/// `rate-averaged`, suggesting 373,91; near miss: 373,91 says nothing.
+#[test]
+fn a_departments_mean_of_rates_counts_a_ward_that_left_its_rate_blank() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    area_rate_template(&tpl);
+    let lk = [("Lũy kế 9 tháng", 1)];
+    let run_with = |name: &str, stated: f64| {
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (k, deaths, births, rate) in [
+            (1, 90.0, 100.0, N(900.0, Some("0.00"))),
+            (2, 40.0, 50.0, N(800.0, Some("0.00"))),
+            (3, 300.0, 1000.0, E),
+        ] {
+            write_sheet(
+                &dir.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ III/2025",
+                &one_row_header(&lk),
+                &[
+                    ("DS02", "Số ca sinh sống", "ca", vec![N(births, None)]),
+                    (
+                        "TV01",
+                        "Số ca tử vong trẻ dưới 1 tuổi",
+                        "ca",
+                        vec![N(deaths, None)],
+                    ),
+                    ("TV02", "Tỷ suất tử vong trẻ dưới 1 tuổi", "‰", vec![rate]),
+                ],
+            );
+        }
+        write_sheet(
+            &dir.join("ttyt.xlsx"),
+            "TRUNG TÂM Y TẾ",
+            "QUÝ III/2025",
+            &one_row_header(&lk),
+            &[(
+                "TV02",
+                "Tỷ suất tử vong trẻ dưới 1 tuổi",
+                "‰",
+                vec![N(stated, Some("0.00"))],
+            )],
+        );
+        run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2025-Q3",
+        )
+    };
+    let f = run_with("mean", 666.67);
+    let found = listed(&f, &["total-mismatch", "rate-averaged"]);
+    assert_eq!(
+        found,
+        ["error|rate-averaged|VP|E7|TV02|LK|373,91|666,67"],
+        "{f:?}"
+    );
+    let f = run_with("right", 373.91);
+    assert!(listed(&f, &["total-mismatch", "rate-averaged"]).is_empty());
+}
