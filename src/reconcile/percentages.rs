@@ -2445,7 +2445,8 @@ fn averaged(
     }
     let dept = figures.subs()[a.dept];
     let f = |v: f64, dd: u8| format_num(v, dd, lang);
-    let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
+    let shown = suggested_decimals(d, template, a.indicator);
+    let (e, s) = (f(round_to(point, shown), shown), f(stated.value, d));
     let (_, dept_name) = unit_of(template, dept);
     let what = indicator_words(template, a.indicator);
     let nd = a.wards;
@@ -2672,6 +2673,17 @@ pub fn check_department_rates(
     Ok(out)
 }
 
+/// The decimals a right figure is suggested with: those the template
+/// prints the indicator with (its `decimals`), or the typed ones when
+/// finer (BHXH's 99 is to be 91,96, not 92, under `decimals` 2).
+fn suggested_decimals(typed: u8, template: &Template, indicator: usize) -> u8 {
+    template
+        .indicators
+        .get(indicator)
+        .and_then(|i| i.decimals)
+        .map_or(typed, |t| t.max(typed))
+}
+
 /// The finding of a department's rate `r` off the recomputed one, when
 /// it is beyond the rounding rule and [`RATE_MARGIN`].
 fn rate_total_off(
@@ -2699,7 +2711,8 @@ fn rate_total_off(
         return None;
     }
     let f = |v: f64, dd: u8| format_num(v, dd, lang);
-    let (e, s) = (f(round_to(right, d), d), f(stated.value, d));
+    let shown = suggested_decimals(d, template, r.indicator);
+    let (e, s) = (f(round_to(right, shown), shown), f(stated.value, d));
     let sum = f(r.sum, d);
     let share = f(off * 100.0, 1);
     let (how, severity) = if power != 0 {

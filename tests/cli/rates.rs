@@ -1198,4 +1198,26 @@ fn a_departments_mean_of_rates_counts_a_ward_that_left_its_rate_blank() {
     );
     let f = run_with("right", 373.91);
     assert!(listed(&f, &["total-mismatch", "rate-averaged"]).is_empty());
+    // The fix is suggested at the template's decimals when the stated
+    // figure was typed coarser (667 → 373,91, not 374), likewise for a
+    // figure another altogether (999: `total-mismatch`).
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals
+         DS02,HC,Số ca sinh sống,ca,flow,ward,VP,,,0
+         TV01,HC,Số ca tử vong trẻ dưới 1 tuổi,ca,flow,ward,VP,,,0
+         TV02,HC,Tỷ suất tử vong trẻ dưới 1 tuổi,‰,rate,both,VP,TV01 / DS02 * 1000,,2
+",
+    )
+    .unwrap();
+    let f = run_with("coarse", 667.0);
+    assert_eq!(
+        listed(&f, &["total-mismatch", "rate-averaged"]),
+        ["error|rate-averaged|VP|E7|TV02|LK|373,91|667"]
+    );
+    let f = run_with("other", 999.0);
+    assert_eq!(
+        listed(&f, &["total-mismatch", "rate-averaged"]),
+        ["error|total-mismatch|VP|E7|TV02|LK|373,91|999"]
+    );
 }
