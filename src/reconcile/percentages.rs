@@ -924,6 +924,16 @@ impl Stated<'_> {
         let Judged::Off(verdict) = judge(stated, computed) else {
             return None;
         };
+        // A figure typed with trailing zeros beyond the decimals the
+        // template prints it with (3,40 under `decimals` 1, a display
+        // habit) states no more than those: right at them, it is right.
+        if let Some(td) = ind.decimals.filter(|&td| td < stated.shown_decimals()) {
+            if (round_to(stated.value, td) - stated.value).abs() < 1e-9
+                && judge_percent(stated.value, td, computed) == Verdict::Consistent
+            {
+                return None;
+            }
+        }
         if self.right_by_disputed_operands(stated, &formula) {
             return None;
         }

@@ -5,7 +5,7 @@
 
 use crate::checks::write_template;
 use crate::common::tonghop;
-use crate::trust::{listed, one_row_header, run, write_sheet, Cell, Cell::E, Cell::N};
+use crate::trust::{listed, one_row_header, run, write_sheet, Cell, Cell::E, Cell::N, Cell::T};
 use std::path::Path;
 
 /// A template whose rates are the health centre's: TC03 in % (TC02 /
@@ -1219,5 +1219,79 @@ fn a_departments_mean_of_rates_counts_a_ward_that_left_its_rate_blank() {
     assert_eq!(
         listed(&f, &["total-mismatch", "rate-averaged"]),
         ["error|total-mismatch|VP|E7|TV02|LK|373,91|999"]
+    );
+}
+
+/// A mean typed «3,40» where the template prints it with one decimal and
+/// 224 / 65 = 3,446 rounds to 3,4 (tester EB): a `pct-mismatch` error,
+/// the typed trailing zero read as a second decimal. It is compared at
+/// the template's decimals: nothing. Near misses: «3,50» stays an error,
+/// and under a template of `decimals` 2, «3,40» against 3,45 too.
+#[test]
+fn a_mean_typed_with_a_trailing_zero_is_judged_at_the_templates_decimals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let run_with = |name: &str, decimals: u8, typed: &'static str| {
+        write_template(&tpl, "");
+        std::fs::write(
+            tpl.join("indicators.csv"),
+            format!(
+                "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+                 NT01,HC,Tổng số ngày điều trị nội trú,ngày,flow,ward,VP,,,0\n\
+                 NT02,HC,Số lượt điều trị nội trú,lượt,flow,ward,VP,,,0\n\
+                 NT03,HC,Số ngày điều trị trung bình,ngày,rate,ward,VP,NT01 / NT02,,{decimals}\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            tpl.join("agencies.csv"),
+            "code,kind,name,aliases,reports\nVP,department,Trung tâm Y tế,TTYT,no\n\
+             P01,ward,Phường 1,UBND Phường 1|P1,yes\n",
+        )
+        .unwrap();
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        write_sheet(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            "QUÝ III/2025",
+            &one_row_header(&[("Lũy kế 9 tháng", 1)]),
+            &[
+                (
+                    "NT01",
+                    "Tổng số ngày điều trị nội trú",
+                    "ngày",
+                    vec![N(224.0, None)],
+                ),
+                (
+                    "NT02",
+                    "Số lượt điều trị nội trú",
+                    "lượt",
+                    vec![N(65.0, None)],
+                ),
+                (
+                    "NT03",
+                    "Số ngày điều trị trung bình",
+                    "ngày",
+                    vec![T(typed)],
+                ),
+            ],
+        );
+        let f = run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2025-Q3",
+        );
+        listed(&f, &["pct-mismatch", "pct-rounding"])
+    };
+    assert!(run_with("zero", 1, "3,40").is_empty());
+    assert_eq!(
+        run_with("wrong", 1, "3,50"),
+        ["error|pct-mismatch|P01|E9|NT03|LK|3,45|3,50"]
+    );
+    assert_eq!(
+        run_with("finer", 2, "3,40"),
+        ["error|pct-mismatch|P01|E9|NT03|LK|3,45|3,40"]
     );
 }
