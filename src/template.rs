@@ -1298,6 +1298,18 @@ impl Template {
     /// the two: "và" after a list of kinds.
     pub fn count_words(&self) -> CountWords {
         let mut words = self.level_words();
+        // Units of kind `ward` whose names open with no level word (a
+        // provincial hospital beside the communes): "15/15 xã, phường"
+        // would misname three of them; the count names them all "đơn vị".
+        if words.units_vi != "đơn vị"
+            && self
+                .agencies
+                .iter()
+                .any(|a| a.kind == AgencyKind::Ward && level_word(&a.name, false).is_none())
+        {
+            words.units_vi = "đơn vị".to_string();
+            words.units_en = "units".to_string();
+        }
         if words.units_vi == "đơn vị" {
             // The words the registry's names open with, the commonest
             // first ("thôn, bản" for Thôn … and Bản …): a count of "9
@@ -1713,6 +1725,37 @@ impl Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tester EB: «Tổng hợp từ 15/15 xã, phường» where 3 of the 15 are
+    /// hospitals (kind `ward`, names with no level word): the count names
+    /// them all «đơn vị». Near miss: communes and wards alone keep «xã,
+    /// phường».
+    #[test]
+    fn a_count_of_communes_beside_hospitals_names_them_units() {
+        use crate::samples::batch;
+        let with = |extra: &str| {
+            let agencies = format!(
+                "code,kind,name,aliases,reports\nX01,ward,Xã Tân Phú,,yes\n\
+                 X02,ward,Phường Bắc Hà,,yes\n{extra}VP,department,Văn phòng,,yes\n"
+            );
+            Template::from_texts(
+                "t",
+                batch::BUILTIN_TOML,
+                batch::BUILTIN_INDICATORS,
+                batch::BUILTIN_GROUPS,
+                &agencies,
+            )
+            .unwrap()
+            .count_words()
+        };
+        let plain = with("");
+        assert_eq!(plain.units_vi, "xã, phường");
+        let mixed = with("BV01,ward,Bệnh viện Đa khoa tỉnh,,yes\n");
+        assert_eq!(
+            (mixed.units_vi.as_str(), mixed.others_vi),
+            ("đơn vị", "cơ quan")
+        );
+    }
 
     /// The level word a name opens or ends with, found against the words
     /// folded once, is the one a search with the words folded anew finds.
