@@ -157,6 +157,12 @@ pub struct Indicator {
     /// backlog plus what was received). Its LK is the year's opening level
     /// plus the year's flow, not the previous quarter's LK plus TH.
     pub takes_stock: bool,
+    /// The kind indicators.csv declared when it is not the one the tool
+    /// uses: a `flow` or `stock` whose unit is a rate's (%, ‰, or the unit
+    /// of one of the template's own rates, «giường/vạn dân») is taken as a
+    /// rate, never summed across units nor over quarters, and the template
+    /// is warned about (see [`rate_unit_of`]).
+    pub declared: Option<Kind>,
 }
 
 impl Indicator {
@@ -856,6 +862,36 @@ impl OutlierScale {
 /// Writes the catalog's codes that a formula would otherwise misread
 /// (`MT-02`, read `MT − 02`) in brackets, once for every later parse: a
 /// formula's words are the catalog's codes first.
+/// Whether `unit` is a rate's unit as the template itself writes rates:
+/// a percent, per mille or per ten thousand however spelt, or the unit of
+/// one of its own indicators declared `rate` that is per something
+/// («giường/vạn dân»; not a mean's «ngày», which a count may share).
+pub fn rate_unit_of(unit: &str, inds: &[Indicator]) -> bool {
+    if crate::number::rate_base(unit).is_some() {
+        return true;
+    }
+    let folded = crate::text::fold(unit);
+    unit.contains('/')
+        && inds.iter().any(|i| {
+            i.kind == Kind::Rate && i.declared.is_none() && crate::text::fold(&i.unit) == folded
+        })
+}
+
+/// A `flow` or `stock` in a rate's unit (a careless «Tỷ lệ sinh con thứ 3
+/// trở lên», %, declared `flow`): the sum of the units' rates means
+/// nothing, nor does LK ≥ TH hold for it. It is taken as a rate (with its
+/// formula when it has a definition, otherwise its total is left empty),
+/// its declared kind kept for the warning.
+fn take_rate_units_as_rates(inds: &mut [Indicator]) {
+    let misdeclared: Vec<usize> = (0..inds.len())
+        .filter(|&i| inds[i].kind != Kind::Rate && rate_unit_of(&inds[i].unit, inds))
+        .collect();
+    for i in misdeclared {
+        inds[i].declared = Some(inds[i].kind);
+        inds[i].kind = Kind::Rate;
+    }
+}
+
 fn bracket_catalog_codes(inds: &mut [Indicator], by_code: &HashMap<String, usize>) {
     let longest = by_code.keys().map(|c| c.chars().count()).max().unwrap_or(0);
     let is_code = |w: &str| by_code.contains_key(w);
@@ -1049,8 +1085,10 @@ impl Template {
                 decimals: r.decimals,
                 line,
                 takes_stock: false,
+                declared: None,
             });
         }
+        take_rate_units_as_rates(&mut inds);
         bracket_catalog_codes(&mut inds, &by_code);
         mark_flows_taking_stock(&mut inds, &by_code);
         let mut ags = Vec::new();
@@ -1260,6 +1298,18 @@ impl Template {
     /// the two: "và" after a list of kinds.
     pub fn count_words(&self) -> CountWords {
         let mut words = self.level_words();
+        // Units of kind `ward` whose names open with no level word (a
+        // provincial hospital beside the communes): "15/15 xã, phường"
+        // would misname three of them; the count names them all "đơn vị".
+        if words.units_vi != "đơn vị"
+            && self
+                .agencies
+                .iter()
+                .any(|a| a.kind == AgencyKind::Ward && level_word(&a.name, false).is_none())
+        {
+            words.units_vi = "đơn vị".to_string();
+            words.units_en = "units".to_string();
+        }
         if words.units_vi == "đơn vị" {
             // The words the registry's names open with, the commonest
             // first ("thôn, bản" for Thôn … and Bản …): a count of "9
@@ -1675,6 +1725,37 @@ impl Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tester EB: «Tổng hợp từ 15/15 xã, phường» where 3 of the 15 are
+    /// hospitals (kind `ward`, names with no level word): the count names
+    /// them all «đơn vị». Near miss: communes and wards alone keep «xã,
+    /// phường».
+    #[test]
+    fn a_count_of_communes_beside_hospitals_names_them_units() {
+        use crate::samples::batch;
+        let with = |extra: &str| {
+            let agencies = format!(
+                "code,kind,name,aliases,reports\nX01,ward,Xã Tân Phú,,yes\n\
+                 X02,ward,Phường Bắc Hà,,yes\n{extra}VP,department,Văn phòng,,yes\n"
+            );
+            Template::from_texts(
+                "t",
+                batch::BUILTIN_TOML,
+                batch::BUILTIN_INDICATORS,
+                batch::BUILTIN_GROUPS,
+                &agencies,
+            )
+            .unwrap()
+            .count_words()
+        };
+        let plain = with("");
+        assert_eq!(plain.units_vi, "xã, phường");
+        let mixed = with("BV01,ward,Bệnh viện Đa khoa tỉnh,,yes\n");
+        assert_eq!(
+            (mixed.units_vi.as_str(), mixed.others_vi),
+            ("đơn vị", "cơ quan")
+        );
+    }
 
     /// The level word a name opens or ends with, found against the words
     /// folded once, is the one a search with the words folded anew finds.

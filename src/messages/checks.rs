@@ -302,6 +302,18 @@ pub enum Checked<'a> {
         code: &'a str,
         line: u64,
     },
+    /// `total-uncomputed`: indicator `code` («`what`», line `line` of
+    /// indicators.csv) is in a rate's `unit` but declared `declared`
+    /// (flow, stock): taken as a rate, never summed; its total is worked
+    /// from its formula when it has one (`computed`), else left empty.
+    RateDeclaredAsCount {
+        code: &'a str,
+        what: &'a str,
+        unit: &'a str,
+        declared: &'a str,
+        line: u64,
+        computed: bool,
+    },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area (`level`) where its `contributors` units (of `expected`) add
     /// up to `sum`; `listed` names the first few ("Phường 1: 120; …"),
@@ -990,6 +1002,7 @@ impl Words for Checked<'_> {
             | Checked::RuleUnparsed { .. }
             | Checked::RuleNoCode { .. }
             | Checked::RuleNotRelation { .. } => Code::RuleInvalid,
+            Checked::RateDeclaredAsCount { .. } => Code::TotalUncomputed,
             Checked::TotalsCountMissing {
                 explained: true, ..
             }
@@ -1050,7 +1063,8 @@ impl Words for Checked<'_> {
             | Checked::RuleUnknownCodes { .. }
             | Checked::RuleUnparsed { .. }
             | Checked::RuleNoCode { .. }
-            | Checked::RuleNotRelation { .. } => rule(self, lang),
+            | Checked::RuleNotRelation { .. }
+            | Checked::RateDeclaredAsCount { .. } => rule(self, lang),
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
@@ -1619,6 +1633,22 @@ fn rule(c: &Checked, lang: Lang) -> String {
                 Lang::En => "the indicator is no rate, so its formula must be a relation with ==, <= or >=",
             };
             invalid(formula, code, *line, what, None, lang)
+        }
+        Checked::RateDeclaredAsCount {
+            code,
+            what,
+            unit,
+            declared,
+            line,
+            computed,
+        } => {
+            let summary = crate::outputs::Sheet::Summary.name(lang);
+            match (computed, lang) {
+                (false, Lang::Vi) => format!("Mẫu biểu (indicators.csv, dòng {line}): {code} «{what}» có đơn vị «{unit}» là một tỷ lệ nhưng khai báo kind = {declared}: tỷ lệ của các đơn vị không cộng được, cũng không cộng dồn qua các quý. Chỉ tiêu được coi là tỷ lệ: không cộng, không kiểm tra lũy kế; «{summary}» để trống dòng này. Hãy khai báo kind = rate với công thức của nó (số của tử số / số của mẫu số * 100, các chỉ tiêu thành phần cũng có trong danh mục) thì tổng toàn địa bàn được tính."),
+                (false, Lang::En) => format!("Template (indicators.csv, line {line}): {code} «{what}» is in «{unit}», a rate, but declared kind = {declared}: the units' rates cannot be added up, nor accumulated over quarters. It is taken as a rate: not summed, its LK not checked as a sum; «{summary}» leaves its row empty. Declare it kind = rate with its formula (numerator / denominator * 100, both in the catalog) and its total is worked out."),
+                (true, Lang::Vi) => format!("Mẫu biểu (indicators.csv, dòng {line}): {code} «{what}» có đơn vị «{unit}» là một tỷ lệ nhưng khai báo kind = {declared}: tỷ lệ của các đơn vị không cộng được, cũng không cộng dồn qua các quý. Chỉ tiêu được coi là tỷ lệ, tính từ công thức của nó; hãy sửa kind thành rate."),
+                (true, Lang::En) => format!("Template (indicators.csv, line {line}): {code} «{what}» is in «{unit}», a rate, but declared kind = {declared}: the units' rates cannot be added up, nor accumulated over quarters. It is taken as a rate, worked out from its formula; change its kind to rate."),
+            }
         }
         _ => String::new(),
     }

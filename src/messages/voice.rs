@@ -636,6 +636,22 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             code: "HC02",
             line: 4,
         },
+        Checked::RateDeclaredAsCount {
+            code: "YT.13",
+            what: "Tỷ lệ sinh con thứ 3 trở lên",
+            unit: "%",
+            declared: "flow",
+            line: 5,
+            computed: false,
+        },
+        Checked::RateDeclaredAsCount {
+            code: "YT.13",
+            what: "Tỷ lệ sinh con thứ 3 trở lên",
+            unit: "%",
+            declared: "flow",
+            line: 5,
+            computed: true,
+        },
         Checked::TotalMismatch {
             unit: "Văn phòng",
             what,
@@ -2629,6 +2645,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::TotalPartial { .. } => 50,
         Checked::RuleNoCode { .. } => 25,
         Checked::RuleNotRelation { .. } => 26,
+        Checked::RateDeclaredAsCount { .. } => 51,
         Checked::LkSlipped { .. } => 27,
         Checked::RateOverBound { .. } => 28,
         Checked::ColumnsSwapped { .. } => 29,
@@ -2855,7 +2872,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 55);
-    covers("Checked", checked.iter().map(checked_variant), 51);
+    covers("Checked", checked.iter().map(checked_variant), 52);
     covers("Read", read.iter().map(read_variant), 62);
     covers("Annexed", annexed.iter().map(annexed_variant), 19);
     covers("Prose", prose.iter().map(prose_variant), 10);

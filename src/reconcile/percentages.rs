@@ -924,6 +924,16 @@ impl Stated<'_> {
         let Judged::Off(verdict) = judge(stated, computed) else {
             return None;
         };
+        // A figure typed with trailing zeros beyond the decimals the
+        // template prints it with (3,40 under `decimals` 1, a display
+        // habit) states no more than those: right at them, it is right.
+        if let Some(td) = ind.decimals.filter(|&td| td < stated.shown_decimals()) {
+            if (round_to(stated.value, td) - stated.value).abs() < 1e-9
+                && judge_percent(stated.value, td, computed) == Verdict::Consistent
+            {
+                return None;
+            }
+        }
         if self.right_by_disputed_operands(stated, &formula) {
             return None;
         }
@@ -2273,6 +2283,8 @@ struct Averaged {
     /// Numerator and denominator of the rate's formula.
     num: (usize, String),
     den: (usize, String),
+    /// The rate's factor (`* 100`, `* 1000`).
+    factor: f64,
     /// Sum of the wards' rates, of their half-units, and how many.
     sum: f64,
     half: f64,
@@ -2306,7 +2318,15 @@ pub fn check_rate_averaged(
         if ind.kind != Kind::Rate || ind.level != Level::Both {
             continue;
         }
-        let Some(RateFormula::Ratio(n, dn)) = rate_formula(&ind.formula) else {
+        // Any factor (a per mille's 1000, «bác sĩ/vạn dân»'s 10000), as
+        // the template defines the rate.
+        let Ok(Rule::Definition(e)) = parse(&ind.formula) else {
+            continue;
+        };
+        let Some((n, dn, factor)) = e
+            .scaled_ratio()
+            .map(|(n, d, k)| (n.to_string(), d.to_string(), k))
+        else {
             continue;
         };
         let (Some(ni), Some(di)) = (template.indicator_index(&n), template.indicator_index(&dn))
@@ -2344,6 +2364,7 @@ pub fn check_rate_averaged(
                 stated: stated.clone(),
                 num: (ni, n.clone()),
                 den: (di, dn.clone()),
+                factor,
                 sum: 0.0,
                 half: 0.0,
                 wards: 0,
@@ -2364,6 +2385,16 @@ pub fn check_rate_averaged(
                 if let Some(r) = w.figure(a.indicator, a.column) {
                     a.sum += r.value;
                     a.half += super::half_unit(r.decimals);
+                    a.wards += 1;
+                } else if let Some((n, d)) = w
+                    .figure(a.num.0, a.column)
+                    .zip(w.figure(a.den.0, a.column))
+                    .filter(|(_, d)| d.value != 0.0)
+                {
+                    // A ward that left its rate for the office to work
+                    // out (its counts typed, the rate blank) is in the
+                    // mean a department takes as its rate.
+                    a.sum += n.value / d.value * a.factor;
                     a.wards += 1;
                 }
             }
@@ -2403,14 +2434,14 @@ fn averaged(
     // the sums are: a figure that rounds from it is right. (The sums'
     // half-units, added over many wards, would leave room for the mean
     // itself.)
-    let point = num / den * 100.0;
+    let point = num / den * a.factor;
     let d = stated.shown_decimals();
     // The department's rate from its own numerator and denominator: it
     // was computed from totals, not averaged, whatever the wards' sums
     // (which lack the wards that sent nothing).
     let from_own = a.own.is_some_and(|(on, od)| {
         od != 0.0
-            && judge_percent(stated.value, d, Interval::exact(on / od * 100.0))
+            && judge_percent(stated.value, d, Interval::exact(on / od * a.factor))
                 == Verdict::Consistent
     });
     if from_own {
@@ -2424,7 +2455,8 @@ fn averaged(
     }
     let dept = figures.subs()[a.dept];
     let f = |v: f64, dd: u8| format_num(v, dd, lang);
-    let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
+    let shown = suggested_decimals(d, template, a.indicator);
+    let (e, s) = (f(round_to(point, shown), shown), f(stated.value, d));
     let (_, dept_name) = unit_of(template, dept);
     let what = indicator_words(template, a.indicator);
     let nd = a.wards;
@@ -2651,6 +2683,17 @@ pub fn check_department_rates(
     Ok(out)
 }
 
+/// The decimals a right figure is suggested with: those the template
+/// prints the indicator with (its `decimals`), or the typed ones when
+/// finer (BHXH's 99 is to be 91,96, not 92, under `decimals` 2).
+fn suggested_decimals(typed: u8, template: &Template, indicator: usize) -> u8 {
+    template
+        .indicators
+        .get(indicator)
+        .and_then(|i| i.decimals)
+        .map_or(typed, |t| t.max(typed))
+}
+
 /// The finding of a department's rate `r` off the recomputed one, when
 /// it is beyond the rounding rule and [`RATE_MARGIN`].
 fn rate_total_off(
@@ -2678,7 +2721,8 @@ fn rate_total_off(
         return None;
     }
     let f = |v: f64, dd: u8| format_num(v, dd, lang);
-    let (e, s) = (f(round_to(right, d), d), f(stated.value, d));
+    let shown = suggested_decimals(d, template, r.indicator);
+    let (e, s) = (f(round_to(right, shown), shown), f(stated.value, d));
     let sum = f(r.sum, d);
     let share = f(off * 100.0, 1);
     let (how, severity) = if power != 0 {

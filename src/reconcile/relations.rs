@@ -149,6 +149,27 @@ impl Relation {
 pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Finding>) {
     let mut out = Vec::new();
     let mut findings = Vec::new();
+    for ind in &template.indicators {
+        let Some(declared) = ind.declared else {
+            continue;
+        };
+        let said = Checked::RateDeclaredAsCount {
+            code: &ind.code,
+            what: &ind.name,
+            unit: &ind.unit,
+            declared: match declared {
+                Kind::Stock => "stock",
+                _ => "flow",
+            },
+            line: ind.line,
+            computed: matches!(parse(&ind.formula), Ok(Rule::Definition(_))),
+        };
+        findings.push(
+            Finding::said(Severity::Warning, &said, lang)
+                .indicator(ind.code.clone())
+                .for_office(),
+        );
+    }
     for (i, ind) in template.indicators.iter().enumerate() {
         if ind.formula.trim().is_empty() {
             continue;

@@ -226,6 +226,12 @@ fn by_column<'t>(
 /// empty: one per column and cause, naming the indicators, the
 /// units and why, so that the signed page says why a total is blank (the
 /// notes of a cell do not print).
+/// Whether `formula` is a rate's definition.
+fn is_definition(formula: &str) -> bool {
+    use crate::rules::expr::{parse, Rule};
+    matches!(parse(formula), Ok(Rule::Definition(_)))
+}
+
 pub fn blank_footnote(totals: &Totals, template: &Template, lang: Lang) -> Vec<String> {
     let findings = crate::outputs::Sheet::Findings.name(lang);
     let mut lines = Vec::new();
@@ -255,6 +261,16 @@ pub fn blank_footnote(totals: &Totals, template: &Template, lang: Lang) -> Vec<S
         lines.push(match lang {
             Lang::Vi => format!("Ô để trống: cột {column} của {codes} không cộng, vì {which} báo các chỉ tiêu này nhưng không gửi cột {column} (xem trang «{findings}»): chưa có số liệu, không phải bằng 0."),
             Lang::En => format!("Cells left empty: column {column} of {codes} is not added up, because {which} reported these indicators without a column {column} (see the sheet «{findings}»): no figure, not zero."),
+        });
+    }
+    for ind in template.indicators.iter().filter(|d| d.declared.is_some()) {
+        if is_definition(&ind.formula) {
+            continue;
+        }
+        let (code, unit) = (&ind.code, &ind.unit);
+        lines.push(match lang {
+            Lang::Vi => format!("Ô để trống: {code} có đơn vị {unit} (một tỷ lệ) nhưng mẫu biểu khai báo là số cộng được (flow/stock) và không cho công thức tính: tỷ lệ của các đơn vị không cộng với nhau (xem trang «{findings}»)."),
+            Lang::En => format!("Cells left empty: {code} is in {unit} (a rate) but the template declares it a figure that adds up (flow/stock) and gives no formula: the units' rates are not added up (see the sheet «{findings}»)."),
         });
     }
     // The first 20 units on the printed page, as the missing units' line
@@ -351,9 +367,11 @@ pub fn unreported(
 ) -> Unreported {
     let mut out = Unreported::default();
     for (i, ind) in template.indicators.iter().enumerate() {
-        if ValueColumn::ALL
-            .iter()
-            .any(|&c| totals.shown(i, c).is_some())
+        // A rate declared a flow or stock is told by its own warning.
+        if ind.declared.is_some()
+            || ValueColumn::ALL
+                .iter()
+                .any(|&c| totals.shown(i, c).is_some())
         {
             continue;
         }

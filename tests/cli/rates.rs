@@ -5,7 +5,7 @@
 
 use crate::checks::write_template;
 use crate::common::tonghop;
-use crate::trust::{listed, one_row_header, run, write_sheet, Cell, Cell::E, Cell::N};
+use crate::trust::{listed, one_row_header, run, write_sheet, Cell, Cell::E, Cell::N, Cell::T};
 use std::path::Path;
 
 /// A template whose rates are the health centre's: TC03 in % (TC02 /
@@ -1015,5 +1015,283 @@ fn a_rate_per_ten_thousand_written_with_its_base_alone_is_its_own_unit() {
     assert!(
         found.iter().any(|x| x.contains("|unit-mismatch|P01|")),
         "{found:?}"
+    );
+}
+
+/// A rate declared `flow` or `stock` by a careless office (tester EB:
+/// «Tỷ lệ sinh con thứ 3 trở lên», %, `flow`): its total was the sum of
+/// the communes' rates (62,14 %) and every commune whose half-year rate
+/// was below its quarter's got a `cumulative-mismatch` error. A unit in
+/// %, ‰ or one of the template's own rate units («bác sĩ/vạn dân») takes
+/// it as a rate: one `total-uncomputed` warning naming the indicator, its
+/// line and `kind = rate`, its Tổng hợp row left empty with a footnote
+/// saying why, no `cumulative-mismatch`. Near miss: a count in «ca» (and
+/// a mean's «ngày» beside a rate in «ngày») is still summed and checked.
+#[test]
+fn a_rate_declared_a_flow_is_neither_summed_nor_accumulated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let csv = std::fs::read_to_string(tpl.join("indicators.csv")).unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        format!(
+            "{csv}TL01,HC,Tỷ lệ sinh con thứ 3 trở lên,%,flow,ward,VP,\n\
+             KB05,HC,Số y sĩ trên vạn dân,bác sĩ/vạn dân,stock,ward,VP,\n\
+             NT01,HC,Số ngày điều trị,ngày,flow,ward,VP,\n\
+             NT02,HC,Số ngày điều trị trung bình,ngày,rate,ward,VP,NT01 / DS02\n"
+        ),
+    )
+    .unwrap();
+    let dir = tmp.path().join("batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cols = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    for (k, th, lk) in [(1, 6.25, 3.36), (2, 7.74, 6.15), (3, 2.0, 3.0)] {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2025",
+            &one_row_header(&cols),
+            &[
+                (
+                    "DS02",
+                    "Số ca sinh sống",
+                    "ca",
+                    vec![N(100.0, None), N(90.0, None)],
+                ),
+                (
+                    "TL01",
+                    "Tỷ lệ sinh con thứ 3 trở lên",
+                    "%",
+                    vec![N(th, Some("0.00")), N(lk, Some("0.00"))],
+                ),
+                (
+                    "KB05",
+                    "Số y sĩ trên vạn dân",
+                    "bác sĩ/vạn dân",
+                    vec![N(2.5, Some("0.00")), N(2.0, Some("0.00"))],
+                ),
+                (
+                    "NT01",
+                    "Số ngày điều trị",
+                    "ngày",
+                    vec![N(50.0, None), N(40.0, None)],
+                ),
+            ],
+        );
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2025-Q3");
+    let found = listed(&f, &["total-uncomputed", "cumulative-mismatch"]);
+    let cumulative: Vec<&String> = found
+        .iter()
+        .filter(|x| x.contains("cumulative-mismatch"))
+        .collect();
+    // The counts' LK below their TH stay errors, the rates' do not.
+    assert_eq!(cumulative.len(), 6, "{found:?}");
+    assert!(
+        cumulative
+            .iter()
+            .all(|x| x.contains("|DS02|") || x.contains("|NT01|")),
+        "{found:?}"
+    );
+    let warned: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "total-uncomputed")
+        .collect();
+    let said = |code: &str| {
+        warned
+            .iter()
+            .find(|x| x["indicator"] == code && x["severity"] == "warning")
+            .and_then(|x| x["message"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let tl01 = said("TL01");
+    assert!(
+        tl01.contains("indicators.csv, dòng 11")
+            && tl01.contains("TL01 «Tỷ lệ sinh con thứ 3 trở lên» có đơn vị «%» là một tỷ lệ nhưng khai báo kind = flow")
+            && tl01.contains("Hãy khai báo kind = rate với công thức"),
+        "{tl01}"
+    );
+    assert!(said("KB05").contains("kind = stock"), "{warned:?}");
+    assert!(
+        said("NT01").is_empty() && said("NT02").is_empty(),
+        "{warned:?}"
+    );
+    assert_eq!(summary_row(&out, "TL01"), ["", "", "", ""]);
+    assert_eq!(summary_row(&out, "KB05"), ["", "", "", ""]);
+    assert_eq!(summary_row(&out, "NT01")[1..3], ["150", "120"]);
+    let sheet = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    assert!(
+        sheet.iter().flatten().any(|c| c.starts_with(
+            "Ô để trống: TL01 có đơn vị % (một tỷ lệ) nhưng mẫu biểu khai báo là số cộng được"
+        )),
+        "{sheet:?}"
+    );
+}
+
+/// BHXH, stating the area's rate at level `both`, typed the plain mean
+/// of the communes' rates (tester EB: 92,08 for 91,96) and got at most a
+/// `total-mismatch` warning: a commune that left its rate blank for the
+/// office to work out was not in the mean. It is, from its own counts:
+/// wards 90 / 100 (900 ‰), 40 / 50 (800 ‰), and 300 / 1.000 with the
+/// rate blank (300 ‰): mean 666,67, weighted 430 / 1.150 × 1000 = 373,91
+/// ‰ (a per mille: the template's factor, not 100). Stated 666,67 is
+/// `rate-averaged`, suggesting 373,91; near miss: 373,91 says nothing.
+#[test]
+fn a_departments_mean_of_rates_counts_a_ward_that_left_its_rate_blank() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    area_rate_template(&tpl);
+    let lk = [("Lũy kế 9 tháng", 1)];
+    let run_with = |name: &str, stated: f64| {
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (k, deaths, births, rate) in [
+            (1, 90.0, 100.0, N(900.0, Some("0.00"))),
+            (2, 40.0, 50.0, N(800.0, Some("0.00"))),
+            (3, 300.0, 1000.0, E),
+        ] {
+            write_sheet(
+                &dir.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ III/2025",
+                &one_row_header(&lk),
+                &[
+                    ("DS02", "Số ca sinh sống", "ca", vec![N(births, None)]),
+                    (
+                        "TV01",
+                        "Số ca tử vong trẻ dưới 1 tuổi",
+                        "ca",
+                        vec![N(deaths, None)],
+                    ),
+                    ("TV02", "Tỷ suất tử vong trẻ dưới 1 tuổi", "‰", vec![rate]),
+                ],
+            );
+        }
+        write_sheet(
+            &dir.join("ttyt.xlsx"),
+            "TRUNG TÂM Y TẾ",
+            "QUÝ III/2025",
+            &one_row_header(&lk),
+            &[(
+                "TV02",
+                "Tỷ suất tử vong trẻ dưới 1 tuổi",
+                "‰",
+                vec![N(stated, Some("0.00"))],
+            )],
+        );
+        run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2025-Q3",
+        )
+    };
+    let f = run_with("mean", 666.67);
+    let found = listed(&f, &["total-mismatch", "rate-averaged"]);
+    assert_eq!(
+        found,
+        ["error|rate-averaged|VP|E7|TV02|LK|373,91|666,67"],
+        "{f:?}"
+    );
+    let f = run_with("right", 373.91);
+    assert!(listed(&f, &["total-mismatch", "rate-averaged"]).is_empty());
+    // The fix is suggested at the template's decimals when the stated
+    // figure was typed coarser (667 → 373,91, not 374), likewise for a
+    // figure another altogether (999: `total-mismatch`).
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals
+         DS02,HC,Số ca sinh sống,ca,flow,ward,VP,,,0
+         TV01,HC,Số ca tử vong trẻ dưới 1 tuổi,ca,flow,ward,VP,,,0
+         TV02,HC,Tỷ suất tử vong trẻ dưới 1 tuổi,‰,rate,both,VP,TV01 / DS02 * 1000,,2
+",
+    )
+    .unwrap();
+    let f = run_with("coarse", 667.0);
+    assert_eq!(
+        listed(&f, &["total-mismatch", "rate-averaged"]),
+        ["error|rate-averaged|VP|E7|TV02|LK|373,91|667"]
+    );
+    let f = run_with("other", 999.0);
+    assert_eq!(
+        listed(&f, &["total-mismatch", "rate-averaged"]),
+        ["error|total-mismatch|VP|E7|TV02|LK|373,91|999"]
+    );
+}
+
+/// A mean typed «3,40» where the template prints it with one decimal and
+/// 224 / 65 = 3,446 rounds to 3,4 (tester EB): a `pct-mismatch` error,
+/// the typed trailing zero read as a second decimal. It is compared at
+/// the template's decimals: nothing. Near misses: «3,50» stays an error,
+/// and under a template of `decimals` 2, «3,40» against 3,45 too.
+#[test]
+fn a_mean_typed_with_a_trailing_zero_is_judged_at_the_templates_decimals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let run_with = |name: &str, decimals: u8, typed: &'static str| {
+        write_template(&tpl, "");
+        std::fs::write(
+            tpl.join("indicators.csv"),
+            format!(
+                "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+                 NT01,HC,Tổng số ngày điều trị nội trú,ngày,flow,ward,VP,,,0\n\
+                 NT02,HC,Số lượt điều trị nội trú,lượt,flow,ward,VP,,,0\n\
+                 NT03,HC,Số ngày điều trị trung bình,ngày,rate,ward,VP,NT01 / NT02,,{decimals}\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            tpl.join("agencies.csv"),
+            "code,kind,name,aliases,reports\nVP,department,Trung tâm Y tế,TTYT,no\n\
+             P01,ward,Phường 1,UBND Phường 1|P1,yes\n",
+        )
+        .unwrap();
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        write_sheet(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            "QUÝ III/2025",
+            &one_row_header(&[("Lũy kế 9 tháng", 1)]),
+            &[
+                (
+                    "NT01",
+                    "Tổng số ngày điều trị nội trú",
+                    "ngày",
+                    vec![N(224.0, None)],
+                ),
+                (
+                    "NT02",
+                    "Số lượt điều trị nội trú",
+                    "lượt",
+                    vec![N(65.0, None)],
+                ),
+                (
+                    "NT03",
+                    "Số ngày điều trị trung bình",
+                    "ngày",
+                    vec![T(typed)],
+                ),
+            ],
+        );
+        let f = run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2025-Q3",
+        );
+        listed(&f, &["pct-mismatch", "pct-rounding"])
+    };
+    assert!(run_with("zero", 1, "3,40").is_empty());
+    assert_eq!(
+        run_with("wrong", 1, "3,50"),
+        ["error|pct-mismatch|P01|E9|NT03|LK|3,45|3,50"]
+    );
+    assert_eq!(
+        run_with("finer", 2, "3,40"),
+        ["error|pct-mismatch|P01|E9|NT03|LK|3,45|3,40"]
     );
 }
