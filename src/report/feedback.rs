@@ -264,9 +264,12 @@ pub fn write_feedback(
             }
         }
     }
-    // A report in several files: the copy marked is the part with most
-    // findings at its cells (the first when none has more); the findings
-    // sheet lists every part's, each naming its file, sheet and cell.
+    // A report in several files: every part with findings at its cells
+    // is in the feedback, each part's sheets named after its file; a
+    // single such part is copied and marked as a lone file is. The
+    // findings sheet lists every part's, each naming its file, sheet and
+    // cell.
+    let mut others: HashMap<usize, Vec<usize>> = HashMap::new();
     for files in parts.iter().filter(|p| p.len() > 1) {
         let at_cells = |k: &usize| match outcomes.get(*k) {
             Some(FileOutcome::Read(s)) => findings
@@ -275,15 +278,14 @@ pub fn write_feedback(
                 .count(),
             _ => 0,
         };
-        let best = files
-            .iter()
-            .rev()
-            .max_by_key(|k| at_cells(k))
-            .copied()
-            .filter(|k| at_cells(k) > 0);
-        if let (Some(k), Some(FileOutcome::Read(s))) = (best, best.and_then(|k| outcomes.get(k))) {
+        let marked: Vec<usize> = files.iter().copied().filter(|k| at_cells(k) > 0).collect();
+        let Some((&first, rest)) = marked.split_first() else {
+            continue;
+        };
+        if let Some(FileOutcome::Read(s)) = outcomes.get(first) {
             if let Some(u) = s.unit {
-                source.insert(u, k);
+                source.insert(u, first);
+                others.insert(u, rest.to_vec());
             }
         }
     }
@@ -303,12 +305,22 @@ pub fn write_feedback(
                     FileOutcome::Read(s) => Some(&**s),
                     _ => None,
                 });
+            let more: Vec<&Submission> = template
+                .agency_index(unit)
+                .and_then(|u| others.get(&u))
+                .into_iter()
+                .flatten()
+                .filter_map(|&k| match &outcomes[k] {
+                    FileOutcome::Read(s) => Some(&**s),
+                    _ => None,
+                })
+                .collect();
             let path = folder.join(feedback_file_name(unit));
-            let related = match sub {
-                Some(sub) => related_cells(sub, &mine, store, template)?,
-                None => Vec::new(),
-            };
-            let bytes = feedback_workbook(sub, dir, Some(&folder), &mine, &related, &ctx)
+            let mut related = Vec::new();
+            for part in sub.into_iter().chain(more.iter().copied()) {
+                related.extend(related_cells(part, &mine, store, template)?);
+            }
+            let bytes = feedback_workbook(sub, &more, dir, Some(&folder), &mine, &related, &ctx)
                 .map_err(|e| Fatal::output(&path, e))?;
             write_atomic(&path, &bytes)?;
             if done.fetch_add(1, Ordering::Relaxed) % RELEASE_EVERY == RELEASE_EVERY - 1 {
@@ -521,6 +533,7 @@ const RELEASE_EVERY: usize = 256;
 /// Only when rust_xlsxwriter refuses what it is given.
 pub fn feedback_workbook(
     sub: Option<&Submission>,
+    more: &[&Submission],
     dir: &Path,
     temp: Option<&Path>,
     findings: &[&Finding],
@@ -529,8 +542,30 @@ pub fn feedback_workbook(
 ) -> Result<Vec<u8>, XlsxError> {
     let limits = &ctx.template.settings.limits;
     let Some(sub) = sub else {
-        return rendered(None, temp, findings, related, ctx);
+        return rendered(Vec::new(), temp, findings, related, ctx);
     };
+    if !more.is_empty() {
+        // Parts of one report, each with findings: every part's sheets,
+        // re-rendered into one workbook, named after their files.
+        let parts: Vec<&Submission> = std::iter::once(sub).chain(more.iter().copied()).collect();
+        let files: Vec<&str> = parts.iter().map(|s| s.file.as_str()).collect();
+        let labels = part_labels(&files, ctx.lang);
+        let sources: Vec<Source<'_>> = parts
+            .iter()
+            .zip(labels)
+            .filter_map(|(part, label)| {
+                let book = reopen(part, dir, limits)?;
+                Some(Source {
+                    sub: part,
+                    book,
+                    period: part.period.map(|(p, _)| p),
+                    label: Some(label),
+                })
+            })
+            .collect();
+        return rendered(sources, temp, findings, related, ctx)
+            .or_else(|_| rendered(Vec::new(), temp, findings, related, ctx));
+    }
     let path = dir.join(&sub.file);
     // A file inside a zip archive: its bytes, from the archive again.
     let inside = match path.is_file() {
@@ -562,23 +597,97 @@ pub fn feedback_workbook(
         }
     }
     // Anything the copy could not take: the table re-rendered instead.
+    let Some(book) = reopen(sub, dir, limits) else {
+        return rendered(Vec::new(), temp, findings, related, ctx);
+    };
+    let source = Source {
+        sub,
+        book,
+        period: sub.period.map(|(p, _)| p),
+        label: None,
+    };
+    // Should even the re-rendering fail, the findings alone.
+    rendered(vec![source], temp, findings, related, ctx)
+        .or_else(|_| rendered(Vec::new(), temp, findings, related, ctx))
+}
+
+/// A unit's file opened again to be re-rendered (from its archive when it
+/// came in one); `None` when it can no longer be read.
+fn reopen(sub: &Submission, dir: &Path, limits: &crate::template::Limits) -> Option<OpenWorkbook> {
+    let path = dir.join(&sub.file);
+    let inside = match path.is_file() {
+        true => None,
+        false => crate::ingest::archive::source_bytes(dir, &sub.file, limits),
+    };
     let opened = match inside {
         Some(bytes) => OpenWorkbook::from_bytes(bytes, limits).map(|wb| wb.named_after(&sub.file)),
         None => OpenWorkbook::open(&path, limits),
     };
-    let Ok(mut source) = opened else {
-        return rendered(None, temp, findings, related, ctx);
+    opened.ok()
+}
+
+/// A file re-rendered into a feedback workbook: its submission, the
+/// workbook opened again, the period it was read for, and, for a part of
+/// a report in several files, the words its sheets are named with.
+struct Source<'a> {
+    sub: &'a Submission,
+    book: OpenWorkbook,
+    period: Option<Period>,
+    label: Option<String>,
+}
+
+/// The words telling apart the files of one report in parts: what their
+/// names (without folder or extension) do not share, «Kinh te» and «Van
+/// hoa xa hoi» of «Xa A - Kinh te - Q1.xlsx» and «Xa A - Van hoa xa hoi -
+/// Q1.xlsx»; «Phần 1», «Phần 2»… when that leaves names empty or alike.
+fn part_labels(files: &[&str], lang: Lang) -> Vec<String> {
+    let stems: Vec<Vec<char>> = files
+        .iter()
+        .map(|f| {
+            let name = f.rsplit(['/', '\\']).next().unwrap_or(f);
+            let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+            stem.chars().collect()
+        })
+        .collect();
+    let shortest = stems.iter().map(Vec::len).min().unwrap_or(0);
+    let same_at = |at: &dyn Fn(&Vec<char>) -> Option<char>| {
+        let first = stems.first().and_then(at);
+        first.is_some() && stems.iter().all(|s| at(s) == first)
     };
-    let period = sub.period.map(|(p, _)| p);
-    // Should even the re-rendering fail, the findings alone.
-    rendered(
-        Some((sub, &mut source, period)),
-        temp,
-        findings,
-        related,
-        ctx,
-    )
-    .or_else(|_| rendered(None, temp, findings, related, ctx))
+    let head = (0..shortest)
+        .take_while(|&i| same_at(&|s: &Vec<char>| s.get(i).copied()))
+        .count();
+    let tail = (0..shortest - head)
+        .take_while(|&i| {
+            same_at(&|s: &Vec<char>| s.len().checked_sub(i + 1).and_then(|j| s.get(j).copied()))
+        })
+        .count();
+    let cut = |c: char| c.is_whitespace() || matches!(c, '-' | '_' | '.' | '(' | ')' | ',');
+    // Whole words only: «Hanh chinh» and «Ngan sach» share their last
+    // letter, which stays theirs.
+    let first = stems.first().cloned().unwrap_or_default();
+    let mut head = head;
+    while head > 0 && !first.get(head - 1).is_some_and(|&c| cut(c)) {
+        head -= 1;
+    }
+    let mut tail = tail;
+    while tail > 0 && !first.get(first.len() - tail).is_some_and(|&c| cut(c)) {
+        tail -= 1;
+    }
+    let labels: Vec<String> = stems
+        .iter()
+        .map(|s| {
+            let middle: String = s[head..s.len() - tail].iter().collect();
+            middle.trim_matches(cut).to_string()
+        })
+        .collect();
+    let distinct: HashSet<String> = labels.iter().map(|l| l.to_lowercase()).collect();
+    if labels.iter().any(String::is_empty) || distinct.len() < labels.len() {
+        return (1..=labels.len())
+            .map(|k| format!("{} {k}", lang.pick("Phần", "Part")))
+            .collect();
+    }
+    labels
 }
 
 /// What to do to each sheet of a unit's `.xlsx`: the sheets with a table
@@ -632,7 +741,10 @@ fn marks_of(
         }
     }
     // The other cells of a broken sum or relation, each finding once.
-    for rc in related.iter().filter(|rc| rc.sheet == sheet) {
+    for rc in related
+        .iter()
+        .filter(|rc| rc.sheet == sheet && rc.finding.file == file)
+    {
         if let Ok(c) = u16::try_from(rc.col) {
             let here = by_cell.entry((rc.row, c)).or_default();
             if !here.iter().any(|f| std::ptr::eq(*f, rc.finding)) {
@@ -740,7 +852,7 @@ fn list_name(lang: Lang, taken: &[&str]) -> String {
 /// The feedback workbook written anew: the findings sheet, then every
 /// sheet of the unit's file re-rendered from what was read.
 fn rendered(
-    source: Option<(&Submission, &mut OpenWorkbook, Option<Period>)>,
+    mut sources: Vec<Source<'_>>,
     temp: Option<&Path>,
     findings: &[&Finding],
     related: &[RelatedCell<'_>],
@@ -764,11 +876,26 @@ fn rendered(
     if let Some(dir) = temp {
         wb.set_tempdir(dir)?;
     }
-    let names = source
-        .as_ref()
-        .map(|(_, wb, _)| wb.sheet_names())
-        .unwrap_or_default();
-    let taken: Vec<&str> = names.iter().map(String::as_str).collect();
+    // Each source's sheets, under the names they are written with (a
+    // part's after its file: «Kinh te - Biểu 1»).
+    let names: Vec<Vec<(String, String)>> = sources
+        .iter()
+        .map(|s| {
+            s.book
+                .sheet_names()
+                .into_iter()
+                .map(|n| match &s.label {
+                    Some(label) => (format!("{label} - {n}"), n),
+                    None => (n.clone(), n),
+                })
+                .collect()
+        })
+        .collect();
+    let taken: Vec<&str> = names
+        .iter()
+        .flatten()
+        .map(|(shown, _)| shown.as_str())
+        .collect();
     let list_title = list_name(lang, &taken);
     let ws = wb
         .add_worksheet_with_constant_memory()?
@@ -782,24 +909,25 @@ fn rendered(
         lang,
         super::workbook::Reader::Unit,
     )?;
-    let heading = heading_of(source.as_ref().map(|(s, _, _)| *s), findings, ctx);
+    let heading = heading_of(sources.first().map(|s| s.sub), findings, ctx);
     if !heading.is_empty() {
         super::workbook::print_heading(ws, &heading);
     }
-    if let Some((sub, source, period)) = source {
-        // The unit's own names, made valid where a file holds one Excel
-        // would refuse (too long, `[]:*?/\`).
-        let mut used = vec![list_title];
+    // The unit's own names, made valid where a file holds one Excel
+    // would refuse (too long, `[]:*?/\\`).
+    let mut used = vec![list_title];
+    let mut shown_first = None;
+    for (source, names) in sources.iter_mut().zip(&names) {
+        let (sub, period) = (source.sub, source.period);
         // The sheets the unit hid (a scratch sheet, last quarter's copy)
         // stay hidden, as in its file.
-        let hidden = source.hidden_sheets();
-        let mut shown_first = None;
-        for (k, name) in names.iter().enumerate() {
-            let Ok(grid) = source.sheet(name) else {
+        let hidden = source.book.hidden_sheets();
+        for (k, (shown, name)) in names.iter().enumerate() {
+            let Ok(grid) = source.book.sheet(name) else {
                 continue;
             };
             let fallback = format!("{} {}", lang.pick("Biểu", "Sheet"), k + 1);
-            let valid = crate::report::limits::sheet_name(name, &used, &fallback);
+            let valid = crate::report::limits::sheet_name(shown, &used, &fallback);
             let ws = wb.add_worksheet().set_name(&valid)?;
             used.push(valid);
             let layout = ctx.layout(&grid, period);
@@ -811,11 +939,11 @@ fn rendered(
                 shown_first = Some(used.len() - 1);
             }
         }
-        // Opened on the unit's own (first shown) sheet, as its annotated
-        // copy is.
-        if let Some(ws) = shown_first.and_then(|i| wb.worksheets_mut().get_mut(i)) {
-            ws.set_active(true);
-        }
+    }
+    // Opened on the unit's own (first shown) sheet, as its annotated
+    // copy is.
+    if let Some(ws) = shown_first.and_then(|i| wb.worksheets_mut().get_mut(i)) {
+        ws.set_active(true);
     }
     crate::report::notes_by_tonghop(&mut wb);
     wb.save_to_buffer()

@@ -1511,3 +1511,133 @@ fn a_rerendered_table_is_as_wide_as_its_content_with_its_figures_decimals_and_bo
         "{printed} at {scale}: {setup}"
     );
 }
+
+/// The sheet part of `sheet` in `book`, and that part's cells' fills
+/// (cell → ARGB of its fill, only the filled ones).
+fn filled_cells(book: &Path, sheet: &str) -> BTreeMap<String, String> {
+    let p = parts(book);
+    let (_, part) = sheet_parts(&p)
+        .into_iter()
+        .find(|(name, _)| name == sheet)
+        .unwrap_or_else(|| panic!("no sheet {sheet}"));
+    let styles = &p["xl/styles.xml"];
+    let xfs = cell_xfs(styles);
+    cell_styles(&p[&part])
+        .into_iter()
+        .filter_map(|(cell, s)| {
+            let fill = xfs.get(s as usize)?.1?;
+            let colour = fill_colour(styles, fill);
+            (!colour.is_empty()).then_some((cell, colour))
+        })
+        .collect()
+}
+
+/// Tester DE's report in parts: Phường 4 sent its report as three files,
+/// mistakes in two of them (HC02 125 ≠ 110 + 10 in «Hanh chinh», a word
+/// for NS02 in «Ngan sach»). The findings sheet listed both, but only the
+/// part with most findings was copied and marked: the other part's
+/// mistake was marked nowhere. Now each part with findings is in the
+/// feedback, its sheet named after its file, its own cells marked; the
+/// part without findings is not.
+#[test]
+fn every_part_of_a_report_in_several_files_is_marked_in_its_feedback() {
+    use crate::trust::{p4_hc_rows, ratings_rows, write_p4_files, Cell, Row};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    let th = "Thực hiện quý I";
+    let budget: Vec<Row> = vec![
+        ("TT04", "Đơn tồn đầu kỳ", "đơn", vec![Cell::N(12.0, None)]),
+        (
+            "NS02",
+            "Tiền phạt vi phạm hành chính",
+            "triệu đồng",
+            vec![Cell::T("ba mươi lăm")],
+        ),
+    ];
+    write_p4_files(
+        &dir,
+        &[
+            (
+                "P4 - Hanh chinh - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &p4_hc_rows(125.0, 110.0, 10.0, 88.0),
+                1,
+            ),
+            (
+                "P4 - Danh gia - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &ratings_rows(),
+                2,
+            ),
+            (
+                "P4 - Ngan sach - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &budget,
+                3,
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = crate::trust::run(&dir, &out, &tpl, "2020-Q1");
+    let at_cells: Vec<&Value> = f
+        .iter()
+        .filter(|x| x["unit"] == "P04" && !s(&x["cell"]).is_empty())
+        .collect();
+    let files: BTreeSet<&str> = at_cells.iter().map(|x| s(&x["file"])).collect();
+    assert_eq!(
+        files,
+        BTreeSet::from([
+            "P4 - Hanh chinh - Q1.2020.xlsx",
+            "P4 - Ngan sach - Q1.2020.xlsx"
+        ]),
+        "{at_cells:#?}"
+    );
+    let book = out.join("phan-hoi/P04.xlsx");
+    let names = sheet_names(&book);
+    let sheet = s(&at_cells[0]["sheet"]).to_string();
+    let hc_sheet = format!("Hanh chinh - {sheet}");
+    let ns_sheet = format!("Ngan sach - {sheet}");
+    assert_eq!(
+        names,
+        vec!["Lỗi".to_string(), hc_sheet.clone(), ns_sheet.clone()]
+    );
+    // Each part's own findings marked on its own sheet, and only there.
+    for (file, shown) in [
+        ("P4 - Hanh chinh - Q1.2020.xlsx", &hc_sheet),
+        ("P4 - Ngan sach - Q1.2020.xlsx", &ns_sheet),
+    ] {
+        let mine: Vec<&Value> = at_cells
+            .iter()
+            .copied()
+            .filter(|x| x["file"] == file)
+            .collect();
+        let original = dir.join(file);
+        let expected: BTreeSet<String> = marked_cells(&mine, &original, file, &sheet)
+            .into_keys()
+            .collect();
+        let filled: BTreeSet<String> = filled_cells(&book, shown).into_keys().collect();
+        assert!(!expected.is_empty(), "{file}");
+        assert_eq!(filled, expected, "{file}: {mine:#?}");
+    }
+    // The figures are the part's own: HC02's 125, NS02's words.
+    let hc = read_sheet(&book, &hc_sheet);
+    assert!(hc.iter().any(|r| r.contains(&"125".to_string())), "{hc:#?}");
+    let ns = read_sheet(&book, &ns_sheet);
+    assert!(
+        ns.iter().any(|r| r.contains(&"ba mươi lăm".to_string())),
+        "{ns:#?}"
+    );
+    // The findings sheet still names each part's file.
+    let list = read_sheet(&book, "Lỗi");
+    for file in files {
+        assert!(
+            list.iter().any(|r| r.contains(&file.to_string())),
+            "{file}: {list:#?}"
+        );
+    }
+}

@@ -2285,7 +2285,7 @@ fn p4_detail(out: &Path) -> impl Fn(&str, &str) -> String {
 
 /// Writes Phường 4's files into `dir`: (name, title's period, figure
 /// column's header, rows, days after the first).
-fn write_p4_files(dir: &Path, files: &[(&str, &str, &str, &[Row], u64)]) {
+pub(crate) fn write_p4_files(dir: &Path, files: &[(&str, &str, &str, &[Row], u64)]) {
     for (name, period, th, rows, day) in files {
         let path = dir.join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -2308,9 +2308,9 @@ fn write_p4_files(dir: &Path, files: &[(&str, &str, &str, &[Row], u64)]) {
     }
 }
 
-type Row = (&'static str, &'static str, &'static str, Vec<Cell>);
+pub(crate) type Row = (&'static str, &'static str, &'static str, Vec<Cell>);
 
-fn p4_hc_rows(done: f64, on_time: f64, late: f64, rate: f64) -> Vec<Row> {
+pub(crate) fn p4_hc_rows(done: f64, on_time: f64, late: f64, rate: f64) -> Vec<Row> {
     vec![
         (
             "HC02",
@@ -2339,7 +2339,7 @@ fn p4_hc_rows(done: f64, on_time: f64, late: f64, rate: f64) -> Vec<Row> {
     ]
 }
 
-fn ratings_rows() -> Vec<Row> {
+pub(crate) fn ratings_rows() -> Vec<Row> {
     vec![("HC07", "Tổng số lượt đánh giá", "lượt", vec![N(70.0, None)])]
 }
 
