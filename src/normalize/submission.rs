@@ -3682,6 +3682,15 @@ fn read_rows(
     // the indicator figures.
     let mut headings: Vec<(usize, Finding)> = Vec::new();
     let mut stacked = None;
+    // The rows named exactly as an indicator: a code naming another
+    // row's indicator yields to its name.
+    let named_rows: Vec<(u32, usize)> = name_col
+        .map(|c| {
+            (layout.header_last + 1..grid.rows().end)
+                .filter_map(|r| Some((r, ctx.indicators.named(&grid.text(r, c))?)))
+                .collect()
+        })
+        .unwrap_or_default();
     for r in layout.header_last + 1..grid.rows().end {
         let (rows_at, findings_at) = (sub.rows.len(), sub.findings.len());
         if let Some(mut read) = reading_hidden.take() {
@@ -3851,6 +3860,7 @@ fn read_rows(
         }
         let written_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
         let (by_row, disowned) = weigh_code(ctx, &code, &name, &written_unit, matched);
+        let mut by_name_instead = None;
         // A code whose row bears another indicator's name, exactly: read
         // by the code, as a code is, but never silently.
         if let (false, None, RowMatch::Exact(i) | RowMatch::LooseCode(i), Some(cc)) =
@@ -3858,11 +3868,37 @@ fn read_rows(
         {
             let by_code = matches!(matched, RowMatch::LooseCode(_))
                 || ctx.indicators.by_code(&code) == Some(i);
-            let other = ctx
-                .indicators
-                .named_other(&name, i)
-                .and_then(|j| t.indicators.get(j));
-            if let (true, Some(other), Some(ind)) = (by_code, other, t.indicators.get(i)) {
+            let other_at = ctx.indicators.named_other(&name, i);
+            let other = other_at.and_then(|j| t.indicators.get(j));
+            // The code's own indicator named on a row of its own in this
+            // table (the code column numbering the rows, «3 | Số hồ sơ
+            // tiếp nhận» above «4 | Số hồ sơ giải quyết»): the name
+            // decides, said once here; read by the code, the code's
+            // indicator would be repeated there and the name's missing.
+            let own_row = named_rows
+                .iter()
+                .find(|(rr, k)| *k == i && *rr != r)
+                .map(|(rr, _)| *rr);
+            if let (true, Some(other), Some(ind), Some(row), Some(j)) =
+                (by_code, other, t.indicators.get(i), own_row, other_at)
+            {
+                let said = Said::CodeNameByName {
+                    written: &code,
+                    name: name.trim(),
+                    code: &ind.code,
+                    catalog: &ind.name,
+                    other: &other.code,
+                    row: row + 1,
+                };
+                sub.findings.push(
+                    Finding::said(Severity::Info, &said, lang)
+                        .at(&loc(r, cc))
+                        .indicator(other.code.clone())
+                        .expected(other.code.clone())
+                        .actual(code.clone()),
+                );
+                by_name_instead = Some(j);
+            } else if let (true, Some(other), Some(ind)) = (by_code, other, t.indicators.get(i)) {
                 let said = Said::CodeNameDisagree {
                     written: &code,
                     name: name.trim(),
@@ -3879,7 +3915,7 @@ fn read_rows(
                 );
             }
         }
-        matched = by_row;
+        matched = by_name_instead.map_or(by_row, RowMatch::Exact);
         // "Trong đó: nữ" under "Tổng số học sinh": a part named by the
         // words it adds to the indicators above, one of their parts; a
         // name two indicators bear is the one that is a part of them.

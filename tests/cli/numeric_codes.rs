@@ -458,3 +458,102 @@ fn a_month_sheets_row_number_is_weighed_against_its_name_as_the_quarters_rows_ar
         ["480", "320", "900", "40", "6"]
     );
 }
+
+/// Xã 1 numbers its rows 1 … 5 (STT) in its own order, so each number is
+/// another indicator's code: «1 | Số hộ nghèo | hộ» (1 is the money),
+/// «2 | Tổng vốn đầu tư | triệu đồng» (2 the files received), «3 | Số hồ
+/// sơ tiếp nhận | hồ sơ» (3 the files resolved, the same unit), «4 | Số
+/// hồ sơ giải quyết | hồ sơ» (4 households), «5 | Số hộ thoát nghèo».
+/// Read by its code, row 8 made 3 of the files received, 4 of the files
+/// resolved, and said 4 was repeated and 2 missing: three findings that
+/// disagreed, and 2's figure lost. The code's indicator having a row of
+/// its own, the name decides: one info at the code cell, each
+/// indicator's figure where its name is. Near miss: the same row with
+/// no row named as the code's indicator stays read by the code, with its
+/// warning.
+#[test]
+fn a_row_number_equal_to_another_indicators_code_is_read_once_and_said_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_stt_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    write_stt_sheet(
+        &mut wb,
+        "Quý III",
+        "BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III NĂM 2026",
+        "Thực hiện quý III/2026",
+        &[
+            (1.0, "Số hộ nghèo", "hộ", 40.0, 40.0),
+            (2.0, "Tổng vốn đầu tư", "triệu đồng", 480.0, 1500.0),
+            (3.0, "Số hồ sơ tiếp nhận", "hồ sơ", 500.0, 2500.0),
+            (4.0, "Số hồ sơ giải quyết", "hồ sơ", 450.0, 2000.0),
+            (5.0, "Số hộ thoát nghèo", "hộ", 6.0, 10.0),
+        ],
+    );
+    wb.save(dir.join("xa-01.xlsx")).unwrap();
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    let said: Vec<String> = findings
+        .iter()
+        .filter(|f| f["code"] != "relation-skipped")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            [
+                s("severity"),
+                s("code"),
+                s("cell"),
+                s("indicator"),
+                s("expected"),
+                s("actual"),
+                s("message"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "info|indicator-approximate|A8|2|2|3|Dòng mã «3» ghi tên «Số hồ sơ tiếp nhận», là tên \
+             của chỉ tiêu 2; chỉ tiêu 3 «Số hồ sơ giải quyết» đã có dòng riêng (dòng 9), nên số \
+             liệu của dòng được lấy theo tên, là chỉ tiêu 2. Hãy sửa mã của dòng thành 2.",
+            "info|indicator-approximate|A9|3|3|4|Dòng mã «4» ghi tên «Số hồ sơ giải quyết», là \
+             tên của chỉ tiêu 3; chỉ tiêu 4 «Số hộ nghèo» đã có dòng riêng (dòng 6), nên số liệu \
+             của dòng được lấy theo tên, là chỉ tiêu 3. Hãy sửa mã của dòng thành 3.",
+        ]
+    );
+    let sheet = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let th = |code: &str| -> String {
+        let row = sheet.iter().find(|r| r[0] == code).unwrap();
+        row[4].clone()
+    };
+    assert_eq!(
+        [th("1"), th("2"), th("3"), th("4"), th("5")],
+        ["480", "500", "450", "40", "6"]
+    );
+    // Near miss: no row named «Số hồ sơ giải quyết»: «3 | Số hồ sơ tiếp
+    // nhận» is read by its code, with its warning.
+    let dir = tmp.path().join("near");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    write_stt_sheet(
+        &mut wb,
+        "Quý III",
+        "BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III NĂM 2026",
+        "Thực hiện quý III/2026",
+        &[
+            (1.0, "Tổng vốn đầu tư", "triệu đồng", 480.0, 1500.0),
+            (3.0, "Số hồ sơ tiếp nhận", "hồ sơ", 500.0, 2500.0),
+            (4.0, "Số hộ nghèo", "hộ", 40.0, 40.0),
+            (5.0, "Số hộ thoát nghèo", "hộ", 6.0, 10.0),
+        ],
+    );
+    wb.save(dir.join("xa-01.xlsx")).unwrap();
+    let out = tmp.path().join("near-out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    assert_eq!(
+        summary(&findings),
+        ["warning|indicator-approximate|X01|A7|3||Số hồ sơ giải quyết|Số hồ sơ tiếp nhận"]
+    );
+}
