@@ -417,6 +417,18 @@ pub enum Said<'a> {
         catalog: &'a str,
         other: &'a str,
     },
+    /// `indicator-approximate` (info): a row coded `written`, the
+    /// catalog's `code` «`catalog`», named `name`, the catalog name of
+    /// `other`, while `code` has a row of its own (`row`, 1-based): read
+    /// by its name, as `other`.
+    CodeNameByName {
+        written: &'a str,
+        name: &'a str,
+        code: &'a str,
+        catalog: &'a str,
+        other: &'a str,
+        row: u32,
+    },
     /// `indicator-repeated` (info): indicator `code` «`name`» on a row
     /// the sheet hides, `hidden`, and on the visible row `used` (1-based),
     /// whose figures are read.
@@ -571,7 +583,8 @@ impl Words for Said<'_> {
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. }
             | Said::CodeStoredAsNumber { .. }
-            | Said::CodeNameDisagree { .. } => Code::IndicatorApproximate,
+            | Said::CodeNameDisagree { .. }
+            | Said::CodeNameByName { .. } => Code::IndicatorApproximate,
             Said::IndicatorUnknown { .. }
             | Said::CodeOfAnother { .. }
             | Said::IndicatorBreakdown { .. }
@@ -619,6 +632,7 @@ impl Words for Said<'_> {
             | Said::CodeApproximate { .. }
             | Said::CodeStoredAsNumber { .. }
             | Said::CodeNameDisagree { .. }
+            | Said::CodeNameByName { .. }
             | Said::IndicatorUnknown { .. }
             | Said::CodeOfAnother { .. }
             | Said::IndicatorBreakdown { .. }
@@ -1355,6 +1369,12 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::CodeNameDisagree { written, name, code, catalog, other }, Lang::En) => format!(
             "The row coded «{written}» is named «{name}», the name of indicator {other}, not of {code} «{catalog}»; its figures were read by its code, as {code}. Check the row's code or name."
+        ),
+        (Said::CodeNameByName { written, name, code, catalog, other, row }, Lang::Vi) => format!(
+            "Dòng mã «{written}» ghi tên «{name}», là tên của chỉ tiêu {other}; chỉ tiêu {code} «{catalog}» đã có dòng riêng (dòng {row}), nên số liệu của dòng được lấy theo tên, là chỉ tiêu {other}. Hãy sửa mã của dòng thành {other}."
+        ),
+        (Said::CodeNameByName { written, name, code, catalog, other, row }, Lang::En) => format!(
+            "The row coded «{written}» is named «{name}», the name of indicator {other}; indicator {code} «{catalog}» has a row of its own (row {row}), so this row's figures were read by its name, as {other}. Correct the row's code to {other}."
         ),
         (Said::IndicatorRepeatedHidden { code, name, hidden, used }, Lang::Vi) => format!(
             "Chỉ tiêu {code} «{name}» có hai dòng: dòng {hidden} đang bị ẩn nên không được lấy; số liệu lấy ở dòng {used} (dòng đang hiện). Nếu dòng ẩn là bản nháp hay số cũ, hãy xóa dòng đó."

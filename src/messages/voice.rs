@@ -433,6 +433,14 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             catalog: "Diện tích ngô",
             other: "1.1",
         },
+        Said::CodeNameByName {
+            written: "3",
+            name: "Số hồ sơ tiếp nhận",
+            code: "3",
+            catalog: "Số hồ sơ giải quyết",
+            other: "2",
+            row: 9,
+        },
         Said::IndicatorRepeatedHidden {
             code: "HC02",
             name: "Hồ sơ đã giải quyết",
@@ -2589,6 +2597,7 @@ fn said_variant(s: &Said) -> usize {
         Said::IndicatorDetailItem { .. } => 42,
         Said::CodeStoredAsNumber { .. } => 49,
         Said::CodeNameDisagree { .. } => 50,
+        Said::CodeNameByName { .. } => 55,
         Said::SheetByUnit { .. } => 29,
         Said::SubmissionByUnit { .. } => 30,
         Said::RowBlank { .. } => 31,
@@ -2871,7 +2880,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 55);
+    covers("Said", said.iter().map(said_variant), 56);
     covers("Checked", checked.iter().map(checked_variant), 52);
     covers("Read", read.iter().map(read_variant), 62);
     covers("Annexed", annexed.iter().map(annexed_variant), 19);

@@ -484,6 +484,16 @@ impl IndicatorMatcher {
         (j != i && !i_bears).then_some(j)
     }
 
+    /// The indicator whose catalog name or alias `name` is exactly
+    /// (folded).
+    pub fn named(&self, name: &str) -> Option<usize> {
+        let key = self.key(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.by_key.get(&key).copied()
+    }
+
     /// Matches a row by its code (when given and known) or its name. A
     /// code that matches only loosely yields to an exact match by name.
     pub fn match_row(&self, code: Option<&str>, name: &str) -> RowMatch {

@@ -3510,18 +3510,10 @@ struct OtherPeriodSheet {
 /// The indicators a table has a row of, by code or name: only for a sheet
 /// set aside, to tell an older copy from a group sheet of its own.
 fn indicators_held(grid: &SheetGrid, layout: &TableLayout, ctx: &ReadContext) -> Vec<usize> {
-    let (code_col, name_col) = (layout.col(Role::Code), layout.col(Role::Name));
     let mut held = Vec::new();
     for r in layout.header_last.saturating_add(1)..grid.rows().end {
-        let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
-        let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
-        let (code, name) = (code.trim(), name.trim());
-        if code.is_empty() && name.is_empty() {
-            continue;
-        }
-        if let RowMatch::Exact(i) | RowMatch::Approximate(i, _) | RowMatch::LooseCode(i) = ctx
-            .indicators
-            .match_row((!code.is_empty()).then_some(code), name)
+        if let RowMatch::Exact(i) | RowMatch::Approximate(i, _) | RowMatch::LooseCode(i) =
+            row_indicator(grid, layout, r, ctx)
         {
             if !held.contains(&i) {
                 held.push(i);
@@ -3535,7 +3527,6 @@ fn indicators_held(grid: &SheetGrid, layout: &TableLayout, ctx: &ReadContext) ->
 /// first row of each), as typed: a number, or a text read in the
 /// sheet's locale. No TH column, no figures.
 fn month_figures(grid: &SheetGrid, layout: &TableLayout, ctx: &ReadContext) -> Vec<(usize, f64)> {
-    let (code_col, name_col) = (layout.col(Role::Code), layout.col(Role::Name));
     let Some(th) = layout
         .value_columns()
         .find(|(_, v)| *v == ValueColumn::Th)
@@ -3545,16 +3536,7 @@ fn month_figures(grid: &SheetGrid, layout: &TableLayout, ctx: &ReadContext) -> V
     };
     let mut figures: Vec<(usize, f64)> = Vec::new();
     for r in layout.header_last.saturating_add(1)..grid.rows().end {
-        let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
-        let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
-        let (code, name) = (code.trim(), name.trim());
-        if code.is_empty() && name.is_empty() {
-            continue;
-        }
-        let RowMatch::Exact(i) = ctx
-            .indicators
-            .match_row((!code.is_empty()).then_some(code), name)
-        else {
+        let RowMatch::Exact(i) = row_indicator(grid, layout, r, ctx) else {
             continue;
         };
         let value = match grid.shown(r, th) {
@@ -3730,6 +3712,15 @@ fn read_rows(
     // the indicator figures.
     let mut headings: Vec<(usize, Finding)> = Vec::new();
     let mut stacked = None;
+    // The rows named exactly as an indicator: a code naming another
+    // row's indicator yields to its name.
+    let named_rows: Vec<(u32, usize)> = name_col
+        .map(|c| {
+            (layout.header_last + 1..grid.rows().end)
+                .filter_map(|r| Some((r, ctx.indicators.named(&grid.text(r, c))?)))
+                .collect()
+        })
+        .unwrap_or_default();
     for r in layout.header_last + 1..grid.rows().end {
         let (rows_at, findings_at) = (sub.rows.len(), sub.findings.len());
         if let Some(mut read) = reading_hidden.take() {
@@ -3738,7 +3729,7 @@ fn read_rows(
             hidden_reads.push(read);
         }
         if is_signature_row(grid, r, &value_cols, ctx.locale) {
-            rows_left_below(grid, r, name_col, code_col, &value_cols, ctx, sub);
+            rows_left_below(grid, r, layout, &value_cols, ctx, sub);
             break;
         }
         let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
@@ -3897,35 +3888,9 @@ fn read_rows(
                 }
             }
         }
-        // A code of the catalog on a row whose name and unit are another
-        // indicator's altogether: a form of another office whose codes
-        // look like this catalog's (YT.02 «Trẻ em dưới 1 tuổi thuộc diện
-        // tiêm chủng», ĐVT trẻ, against YT02 «Lượt khám bảo hiểm y tế …»,
-        // lượt người). Not taken as that indicator: its figures would be
-        // counted as another's. A re-worded name or a unit of the same
-        // kind keeps the code's match.
-        let disowned = match matched {
-            RowMatch::Exact(i) | RowMatch::LooseCode(i)
-                if !code.is_empty()
-                    && !name.trim().is_empty()
-                    && (matches!(matched, RowMatch::LooseCode(_))
-                        || ctx.indicators.by_code(&code) == Some(i)) =>
-            {
-                let written_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
-                t.indicators
-                    .get(i)
-                    .filter(|ind| {
-                        units_unrelated(
-                            &written_unit,
-                            &ind.unit,
-                            &ind.name,
-                            &t.settings.abbreviations,
-                        ) && ctx.indicators.far_from(&name, i)
-                    })
-                    .map(|_| (i, written_unit))
-            }
-            _ => None,
-        };
+        let written_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let (by_row, disowned) = weigh_code(ctx, &code, &name, &written_unit, matched);
+        let mut by_name_instead = None;
         // A code whose row bears another indicator's name, exactly: read
         // by the code, as a code is, but never silently.
         if let (false, None, RowMatch::Exact(i) | RowMatch::LooseCode(i), Some(cc)) =
@@ -3933,11 +3898,37 @@ fn read_rows(
         {
             let by_code = matches!(matched, RowMatch::LooseCode(_))
                 || ctx.indicators.by_code(&code) == Some(i);
-            let other = ctx
-                .indicators
-                .named_other(&name, i)
-                .and_then(|j| t.indicators.get(j));
-            if let (true, Some(other), Some(ind)) = (by_code, other, t.indicators.get(i)) {
+            let other_at = ctx.indicators.named_other(&name, i);
+            let other = other_at.and_then(|j| t.indicators.get(j));
+            // The code's own indicator named on a row of its own in this
+            // table (the code column numbering the rows, «3 | Số hồ sơ
+            // tiếp nhận» above «4 | Số hồ sơ giải quyết»): the name
+            // decides, said once here; read by the code, the code's
+            // indicator would be repeated there and the name's missing.
+            let own_row = named_rows
+                .iter()
+                .find(|(rr, k)| *k == i && *rr != r)
+                .map(|(rr, _)| *rr);
+            if let (true, Some(other), Some(ind), Some(row), Some(j)) =
+                (by_code, other, t.indicators.get(i), own_row, other_at)
+            {
+                let said = Said::CodeNameByName {
+                    written: &code,
+                    name: name.trim(),
+                    code: &ind.code,
+                    catalog: &ind.name,
+                    other: &other.code,
+                    row: row + 1,
+                };
+                sub.findings.push(
+                    Finding::said(Severity::Info, &said, lang)
+                        .at(&loc(r, cc))
+                        .indicator(other.code.clone())
+                        .expected(other.code.clone())
+                        .actual(code.clone()),
+                );
+                by_name_instead = Some(j);
+            } else if let (true, Some(other), Some(ind)) = (by_code, other, t.indicators.get(i)) {
                 let said = Said::CodeNameDisagree {
                     written: &code,
                     name: name.trim(),
@@ -3954,12 +3945,7 @@ fn read_rows(
                 );
             }
         }
-        if disowned.is_some() {
-            matched = match ctx.indicators.match_name(&name) {
-                RowMatch::LooseCode(_) => RowMatch::None,
-                by_name => by_name,
-            };
-        }
+        matched = by_name_instead.map_or(by_row, RowMatch::Exact);
         // "Trong đó: nữ" under "Tổng số học sinh": a part named by the
         // words it adds to the indicators above, one of their parts; a
         // name two indicators bear is the one that is a part of them.
@@ -6263,23 +6249,14 @@ fn stated_figure(value: f64, format_decimals: Option<u8>) -> (f64, u8) {
 fn rows_left_below(
     grid: &SheetGrid,
     signature: u32,
-    name_col: Option<u32>,
-    code_col: Option<u32>,
+    layout: &TableLayout,
     value_cols: &[(u32, ValueColumn)],
     ctx: &ReadContext,
     sub: &mut Submission,
 ) {
     let lost: Vec<u32> = (signature + 1..grid.rows().end)
         .filter(|&r| has_figure(grid, r, value_cols, ctx.locale))
-        .filter(|&r| {
-            let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
-            let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
-            !matches!(
-                ctx.indicators
-                    .match_row((!code.is_empty()).then_some(code.as_str()), &name),
-                RowMatch::None
-            )
-        })
+        .filter(|&r| !matches!(row_indicator(grid, layout, r, ctx), RowMatch::None))
         .collect();
     if lost.is_empty() {
         return;
@@ -6558,6 +6535,85 @@ fn is_same_unit(
         || is_initials(&wb, &wa)
         || begins(&wa, &wb)
         || begins(&wb, &wa)
+}
+
+/// Which indicator a table's row is, by its code, name and unit: the one
+/// decision every reader of a row makes (the figures read, a sheet's
+/// indicators, a month's figures, the rows below a signature). A code of
+/// the catalog on a row whose name and unit are another indicator's
+/// altogether — an office's own numbers («1», «2», «01») or a row number
+/// (STT) in the code column, «2 | Số hộ nghèo | hộ» where 2 is «Tổng vốn
+/// đầu tư», triệu đồng; a form of another office whose codes look like
+/// this catalog's (YT.02 «Trẻ em dưới 1 tuổi thuộc diện tiêm chủng», ĐVT
+/// trẻ, against YT02 «Lượt khám bảo hiểm y tế …», lượt người) — is not
+/// taken as that indicator: its figures would be counted as another's;
+/// the row is matched by its name. A re-worded name or a unit of the same
+/// kind keeps the code's match. Returns the match, and the indicator the
+/// code was refused (with the unit written), if it was.
+fn weigh_code(
+    ctx: &ReadContext,
+    code: &str,
+    name: &str,
+    written_unit: &str,
+    matched: RowMatch,
+) -> (RowMatch, Option<(usize, String)>) {
+    let disowned = match matched {
+        RowMatch::Exact(i) | RowMatch::LooseCode(i)
+            if !code.is_empty()
+                && !name.trim().is_empty()
+                && (matches!(matched, RowMatch::LooseCode(_))
+                    || ctx.indicators.by_code(code) == Some(i)) =>
+        {
+            ctx.template
+                .indicators
+                .get(i)
+                .filter(|ind| {
+                    units_unrelated(
+                        written_unit,
+                        &ind.unit,
+                        &ind.name,
+                        &ctx.template.settings.abbreviations,
+                    ) && ctx.indicators.far_from(name, i)
+                })
+                .map(|_| (i, written_unit.to_string()))
+        }
+        _ => None,
+    };
+    match disowned {
+        Some(d) => {
+            let by_name = match ctx.indicators.match_name(name) {
+                RowMatch::LooseCode(_) => RowMatch::None,
+                by_name => by_name,
+            };
+            (by_name, Some(d))
+        }
+        None => (matched, None),
+    }
+}
+
+/// The indicator a row of a table is, as the rows read are
+/// ([`weigh_code`]): by the code in `code_col` and the name in
+/// `name_col`, weighed against the unit in `unit_col`.
+pub(crate) fn row_indicator(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    r: u32,
+    ctx: &ReadContext,
+) -> RowMatch {
+    let text = |role: Role| {
+        layout
+            .col(role)
+            .map(|c| grid.text(r, c))
+            .unwrap_or_default()
+    };
+    let (code, name, unit) = (text(Role::Code), text(Role::Name), text(Role::Unit));
+    let (code, name) = (code.trim(), name.trim());
+    if code.is_empty() && name.is_empty() {
+        return RowMatch::None;
+    }
+    let code = (!code.is_empty()).then_some(code);
+    let matched = ctx.indicators.match_row(code, name);
+    weigh_code(ctx, code.unwrap_or_default(), name, &unit, matched).0
 }
 
 /// Whether a row's `written` unit has nothing to do with the catalog's

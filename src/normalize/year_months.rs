@@ -22,7 +22,7 @@ use crate::messages::Read;
 use crate::model::{Period, PeriodSpan, ValueColumn};
 use crate::normalize::header::{Role, TableLayout};
 use crate::normalize::indicator::RowMatch;
-use crate::normalize::submission::{ReadContext, Submission};
+use crate::normalize::submission::{row_indicator, ReadContext, Submission};
 use crate::number::{decimals_of, format_num, parse_text, NumberText};
 use crate::rules::rounding::round_to;
 use crate::template::Kind;
@@ -136,25 +136,13 @@ pub fn year_from_months(
         _ => Cell::Other,
     };
     let half = |d: u8| 0.5 * 10f64.powi(-i32::from(d));
-    let name_col = layout.col(Role::Name);
-    let code_col = layout.col(Role::Code);
     // The rows of indicators under the header, with their kind.
     let rows: Vec<(u32, usize)> = (layout.header_last + 1..grid.rows().end)
-        .filter_map(|r| {
-            let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
-            let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
-            if name.is_empty() && code.is_empty() {
-                return None;
+        .filter_map(|r| match row_indicator(grid, &layout, r, ctx) {
+            RowMatch::Exact(i) | RowMatch::LooseCode(i) | RowMatch::Approximate(i, _) => {
+                Some((r, i))
             }
-            match ctx
-                .indicators
-                .match_row((!code.is_empty()).then_some(code.as_str()), &name)
-            {
-                RowMatch::Exact(i) | RowMatch::LooseCode(i) | RowMatch::Approximate(i, _) => {
-                    Some((r, i))
-                }
-                RowMatch::None => None,
-            }
+            RowMatch::None => None,
         })
         .collect();
     let kind = |i: usize| ctx.template.indicators.get(i).map(|d| d.kind);

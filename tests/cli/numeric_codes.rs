@@ -319,3 +319,241 @@ fn a_stocks_lk_total_keeps_the_lk_its_parts_agree_with_when_they_dispute_the_th(
         .unwrap();
     assert_eq!(lk.last().map(String::as_str), Some("700"), "{lk:?}");
 }
+
+/// An office whose codes are bare numbers, as row numbers (STT) are: 1
+/// money, 2 and 3 application files (3 ≤ 2), 4 and 5 households; one
+/// commune, X01.
+fn write_stt_template(tpl: &Path) {
+    std::fs::create_dir_all(tpl).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(tpl.join("template.toml"), toml).unwrap();
+    std::fs::write(
+        tpl.join("groups.csv"),
+        "group,name\nKT,Kinh tế\nHC,Hành chính\nXH,Xã hội\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         1,KT,Tổng vốn đầu tư,triệu đồng,flow,ward,KT,\n\
+         2,HC,Số hồ sơ tiếp nhận,hồ sơ,flow,ward,KT,\n\
+         3,HC,Số hồ sơ giải quyết,hồ sơ,flow,ward,KT,[3] <= [2]\n\
+         4,XH,Số hộ nghèo,hộ,stock,ward,KT,\n\
+         5,XH,Số hộ thoát nghèo,hộ,flow,ward,KT,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size\nKT,department,Phòng Kinh tế,,no,\n\
+         X01,ward,Xã 1,,yes,\n",
+    )
+    .unwrap();
+}
+
+/// One sheet of a commune's workbook: title, period title, header
+/// (Mã số | Chỉ tiêu | ĐVT | `th` | Lũy kế từ đầu năm) on row 5, rows from
+/// row 6, the code column holding numbers as a clerk types them.
+fn write_stt_sheet(
+    wb: &mut Workbook,
+    name: &str,
+    title: &str,
+    th: &str,
+    rows: &[(f64, &str, &str, f64, f64)],
+) {
+    let ws = wb.add_worksheet().set_name(name).unwrap();
+    ws.write_string(0, 0, "UBND XÃ 1").unwrap();
+    ws.write_string(2, 0, title).unwrap();
+    for (c, h) in ["Mã số", "Chỉ tiêu", "ĐVT", th, "Lũy kế từ đầu năm"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(4, c as u16, *h).unwrap();
+    }
+    for (k, (code, name, unit, th, lk)) in rows.iter().enumerate() {
+        let r = 5 + k as u32;
+        ws.write_number(r, 0, *code).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_string(r, 2, *unit).unwrap();
+        ws.write_number(r, 3, *th).unwrap();
+        ws.write_number(r, 4, *lk).unwrap();
+    }
+}
+
+/// Xã 1 keeps its months beside the quarter; its month sheets number
+/// their rows (STT) in their own order, «1 | Số hồ sơ tiếp nhận | hồ sơ»,
+/// «2 | Tổng vốn đầu tư | triệu đồng», where the office's code 1 is the
+/// money and 2 the files. September's 320 files received was typed as
+/// the quarter's, breaking 3 ≤ 2 (900 > 320): the month sheets' rows are
+/// read as the quarter's rows are, by name where the number's indicator
+/// is another thing in another unit, so the one error is at the files
+/// received, «Tháng 9»'s figure, whose months add up to 1.010; not at
+/// the files resolved, which are right.
+#[test]
+fn a_month_sheets_row_number_is_weighed_against_its_name_as_the_quarters_rows_are() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_stt_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    let months = [(7, 340.0, 150.0), (8, 350.0, 160.0), (9, 320.0, 170.0)];
+    for (m, received, money) in months {
+        write_stt_sheet(
+            &mut wb,
+            &format!("Tháng {m}"),
+            &format!("BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI THÁNG {m} NĂM 2026"),
+            &format!("Thực hiện tháng {m}/2026"),
+            &[
+                (1.0, "Số hồ sơ tiếp nhận", "hồ sơ", received, received),
+                (2.0, "Tổng vốn đầu tư", "triệu đồng", money, money),
+                (3.0, "Số hồ sơ giải quyết", "hồ sơ", 300.0, 300.0),
+            ],
+        );
+    }
+    write_stt_sheet(
+        &mut wb,
+        "Quý III",
+        "BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III NĂM 2026",
+        "Thực hiện quý III/2026",
+        &[
+            (1.0, "Tổng vốn đầu tư", "triệu đồng", 480.0, 1500.0),
+            (2.0, "Số hồ sơ tiếp nhận", "hồ sơ", 320.0, 2500.0),
+            (3.0, "Số hồ sơ giải quyết", "hồ sơ", 900.0, 2000.0),
+            (4.0, "Số hộ nghèo", "hộ", 40.0, 40.0),
+            (5.0, "Số hộ thoát nghèo", "hộ", 6.0, 10.0),
+        ],
+    );
+    wb.save(dir.join("xa-01.xlsx")).unwrap();
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    let relation: Vec<String> = findings
+        .iter()
+        .filter(|f| f["code"] == "relation-violated")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            [
+                s("sheet"),
+                s("cell"),
+                s("indicator"),
+                s("column"),
+                s("expected"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(relation, ["Quý III|D7|2|TH|1010|320"]);
+    assert_eq!(
+        summary(&findings),
+        ["error|relation-violated|X01|D7|2|TH|1010|320"]
+    );
+    let sheet = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let th = |code: &str| -> String {
+        let row = sheet.iter().find(|r| r[0] == code).unwrap();
+        row[4].clone()
+    };
+    assert_eq!(
+        [th("1"), th("2"), th("3"), th("4"), th("5")],
+        ["480", "320", "900", "40", "6"]
+    );
+}
+
+/// Xã 1 numbers its rows 1 … 5 (STT) in its own order, so each number is
+/// another indicator's code: «1 | Số hộ nghèo | hộ» (1 is the money),
+/// «2 | Tổng vốn đầu tư | triệu đồng» (2 the files received), «3 | Số hồ
+/// sơ tiếp nhận | hồ sơ» (3 the files resolved, the same unit), «4 | Số
+/// hồ sơ giải quyết | hồ sơ» (4 households), «5 | Số hộ thoát nghèo».
+/// Read by its code, row 8 made 3 of the files received, 4 of the files
+/// resolved, and said 4 was repeated and 2 missing: three findings that
+/// disagreed, and 2's figure lost. The code's indicator having a row of
+/// its own, the name decides: one info at the code cell, each
+/// indicator's figure where its name is. Near miss: the same row with
+/// no row named as the code's indicator stays read by the code, with its
+/// warning.
+#[test]
+fn a_row_number_equal_to_another_indicators_code_is_read_once_and_said_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_stt_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    write_stt_sheet(
+        &mut wb,
+        "Quý III",
+        "BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III NĂM 2026",
+        "Thực hiện quý III/2026",
+        &[
+            (1.0, "Số hộ nghèo", "hộ", 40.0, 40.0),
+            (2.0, "Tổng vốn đầu tư", "triệu đồng", 480.0, 1500.0),
+            (3.0, "Số hồ sơ tiếp nhận", "hồ sơ", 500.0, 2500.0),
+            (4.0, "Số hồ sơ giải quyết", "hồ sơ", 450.0, 2000.0),
+            (5.0, "Số hộ thoát nghèo", "hộ", 6.0, 10.0),
+        ],
+    );
+    wb.save(dir.join("xa-01.xlsx")).unwrap();
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    let said: Vec<String> = findings
+        .iter()
+        .filter(|f| f["code"] != "relation-skipped")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            [
+                s("severity"),
+                s("code"),
+                s("cell"),
+                s("indicator"),
+                s("expected"),
+                s("actual"),
+                s("message"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "info|indicator-approximate|A8|2|2|3|Dòng mã «3» ghi tên «Số hồ sơ tiếp nhận», là tên \
+             của chỉ tiêu 2; chỉ tiêu 3 «Số hồ sơ giải quyết» đã có dòng riêng (dòng 9), nên số \
+             liệu của dòng được lấy theo tên, là chỉ tiêu 2. Hãy sửa mã của dòng thành 2.",
+            "info|indicator-approximate|A9|3|3|4|Dòng mã «4» ghi tên «Số hồ sơ giải quyết», là \
+             tên của chỉ tiêu 3; chỉ tiêu 4 «Số hộ nghèo» đã có dòng riêng (dòng 6), nên số liệu \
+             của dòng được lấy theo tên, là chỉ tiêu 3. Hãy sửa mã của dòng thành 3.",
+        ]
+    );
+    let sheet = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let th = |code: &str| -> String {
+        let row = sheet.iter().find(|r| r[0] == code).unwrap();
+        row[4].clone()
+    };
+    assert_eq!(
+        [th("1"), th("2"), th("3"), th("4"), th("5")],
+        ["480", "500", "450", "40", "6"]
+    );
+    // Near miss: no row named «Số hồ sơ giải quyết»: «3 | Số hồ sơ tiếp
+    // nhận» is read by its code, with its warning.
+    let dir = tmp.path().join("near");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    write_stt_sheet(
+        &mut wb,
+        "Quý III",
+        "BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III NĂM 2026",
+        "Thực hiện quý III/2026",
+        &[
+            (1.0, "Tổng vốn đầu tư", "triệu đồng", 480.0, 1500.0),
+            (3.0, "Số hồ sơ tiếp nhận", "hồ sơ", 500.0, 2500.0),
+            (4.0, "Số hộ nghèo", "hộ", 40.0, 40.0),
+            (5.0, "Số hộ thoát nghèo", "hộ", 6.0, 10.0),
+        ],
+    );
+    wb.save(dir.join("xa-01.xlsx")).unwrap();
+    let out = tmp.path().join("near-out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    assert_eq!(
+        summary(&findings),
+        ["warning|indicator-approximate|X01|A7|3||Số hồ sơ giải quyết|Số hồ sơ tiếp nhận"]
+    );
+}
