@@ -975,11 +975,79 @@ pub enum Checked<'a> {
         /// converted the figures from it: the file's own unit is then the
         /// one said wrong, not the catalog's.
         written: Option<(&'a str, &'a str)>,
+        /// Told once for the whole file, not for one row: the cells of its
+        /// money figures off ("E7:H16") and how many of its rows' LK add
+        /// up with last quarter's once read in the money unit of `guess`.
+        /// `what`, `column`, `value` and `usual` are then not said: the
+        /// finding speaks for every cell of the range, not for one.
+        file: Option<(&'a str, usize)>,
     },
 }
 
-/// The name of a money unit by its factor in đồng.
-fn money_words(factor: f64, lang: Lang) -> Option<&'static str> {
+/// The `unit-mismatch` error told once for a file whose money figures
+/// are all off by one power of a thousand: the cells, the factor, the
+/// money unit they are likely in, and what to do.
+fn money_scale_file(
+    (unit, cells, lk_rows): (&str, &str, usize),
+    (catalog_unit, times, larger): (&str, &str, bool),
+    (off, compared): (usize, usize),
+    (guess, written): (Option<f64>, Option<(&str, &str)>),
+    units: &str,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Vi => {
+            let how = if larger {
+                format!("gấp khoảng {times} lần")
+            } else {
+                format!("chỉ bằng khoảng một phần {times}")
+            };
+            let back = if larger { "chia cho" } else { "nhân với" };
+            let guess = guess
+                .and_then(|g| money_words(g, lang))
+                .unwrap_or("một đơn vị tiền khác");
+            let likely = match written {
+                Some((said, cell)) => format!("tiêu đề (ô {cell}) ghi đơn vị «{said}» và số liệu đã được quy đổi theo đó, nhưng cả biểu nhiều khả năng tính bằng {guess}, không phải «{said}»"),
+                None => format!("nhiều khả năng cả biểu ghi số tiền bằng {guess} chứ không phải {catalog_unit}"),
+            };
+            let agrees = if lk_rows > 0 {
+                format!(" Quy về {catalog_unit} ({back} {times}) thì lũy kế của {lk_rows} dòng khớp với lũy kế quý trước cộng thực hiện quý này.")
+            } else {
+                String::new()
+            };
+            format!("{unit}: {off}/{compared} số tiền của {unit} (các ô {cells}) đều {how} mức thường thấy ở các {units} khác: {likely}.{agrees} Một lỗi cho cả biểu; các số này vẫn được cộng vào tổng nên mọi tổng tiền có số của {unit} cũng sai theo (ô tổng được tô đỏ). Hãy hỏi lại {unit} đơn vị tính và xin biểu đã sửa (mọi số tiền {back} {times}) trước khi trình ký.")
+        }
+        Lang::En => {
+            let how = if larger {
+                format!("about {times} times")
+            } else {
+                format!("about a {times}th of")
+            };
+            let back = if larger {
+                "divided by"
+            } else {
+                "multiplied by"
+            };
+            let guess = guess
+                .and_then(|g| money_words(g, lang))
+                .unwrap_or("another money unit");
+            let likely = match written {
+                Some((said, cell)) => format!("the header (cell {cell}) says «{said}» and the figures were converted accordingly, but the whole form is probably in {guess}, not in «{said}»"),
+                None => format!("the whole form is probably in {guess}, not in «{catalog_unit}»"),
+            };
+            let agrees = if lk_rows > 0 {
+                format!(" Brought back to «{catalog_unit}» ({back} {times}), the LK of {lk_rows} rows adds up with last quarter's LK plus this quarter's TH.")
+            } else {
+                String::new()
+            };
+            format!("{unit}: {off} of {compared} of {unit}'s money figures (cells {cells}) are {how} the usual figures of the other {units}: {likely}.{agrees} One error for the whole form; the figures still enter the totals, so every money total with {unit}'s figures is off with them (its cell is marked red). Ask {unit} for its money unit and a corrected form (every money figure {back} {times}) before sign-off.")
+        }
+    }
+}
+
+/// The name of a money unit by its factor in đồng ("nghìn đồng" for
+/// 1.000), or `None` for a factor with no name.
+pub fn money_words(factor: f64, lang: Lang) -> Option<&'static str> {
     let name = match factor {
         f if (f - 1.0).abs() < 1e-9 => ("đồng", "VND"),
         f if (f - 1e3).abs() < 1e-6 => ("nghìn đồng", "thousand VND"),
@@ -1281,8 +1349,19 @@ impl Words for Checked<'_> {
                 level,
                 lk_agrees,
                 written,
+                file,
             } => {
                 let units = level.units(lang);
+                if let Some((cells, lk_rows)) = file {
+                    return money_scale_file(
+                        (unit, cells, *lk_rows),
+                        (catalog_unit, times, *larger),
+                        (*off, *compared),
+                        (*guess, *written),
+                        units,
+                        lang,
+                    );
+                }
                 match lang {
                     Lang::Vi => {
                         let how = if *larger { format!("gấp khoảng {times} lần") } else { format!("chỉ bằng khoảng một phần {times}") };

@@ -33,8 +33,8 @@ mod voice;
 
 pub use annex::{can_chi, Annexed, Feast, Holiday, ReadAs};
 pub use checks::{
-    percent_right_from_sum_note, th_worked_out_note, Checked, Compared, Off, Percent, Points,
-    RateOff, SkipPlace, StatedBy,
+    money_words as money_unit_words, percent_right_from_sum_note, th_worked_out_note, Checked,
+    Compared, Off, Percent, Points, RateOff, SkipPlace, StatedBy,
 };
 pub use intake::{Clue, Said};
 pub use prose::Prose;
@@ -478,7 +478,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "warning / error",
         meaning: ("Đơn vị tính khác danh mục.", "A unit of measure unlike the catalog's."),
         help: ("Dùng đúng đơn vị tính của danh mục.", "Use the catalog's unit."),
-        example: r#"NS02 written in "đồng" where the catalog says "triệu đồng": converted ÷1.000.000 (likewise ÷1.000 from "nghìn đồng", ×1.000 from "tỷ đồng"; ×10 from "%" on a rate in "‰", whose "%o" or "phần nghìn" is the same unit, and likewise a figure typed "0,39%" there; a "%" label on a rate in "‰" whose figures its formula gives as written is the label's slip: the figures are kept); "chiếc" for "xe": a warning, the figures are kept; "USD" or "ha" for "triệu đồng": an error, the figure stays out of the totals; 146,3 under "m2" where the catalog says "ha" (0,01463 ha, nothing at its decimals): an error, the figures stay out; a unit whose money figures are all about 1.000 times the other units' (nghìn đồng under a "triệu đồng" header), or all those of one money unit while its others are as usual: an error on each such money row, the totals marked; with `--previous`, a row whose LK adds up once read in that unit (20,78 + 38,07 = 58,85 where 38.070 and 58.850 were typed) gets no `cumulative-mismatch` besides, the error saying the LK agrees. A unit written the same wrong way on many rows is one warning per file and conversion, naming the indicators and cells"#,
+        example: r#"NS02 written in "đồng" where the catalog says "triệu đồng": converted ÷1.000.000 (likewise ÷1.000 from "nghìn đồng", ×1.000 from "tỷ đồng"; ×10 from "%" on a rate in "‰", whose "%o" or "phần nghìn" is the same unit, and likewise a figure typed "0,39%" there; a "%" label on a rate in "‰" whose figures its formula gives as written is the label's slip: the figures are kept); "chiếc" for "xe": a warning, the figures are kept; "USD" or "ha" for "triệu đồng": an error, the figure stays out of the totals; 146,3 under "m2" where the catalog says "ha" (0,01463 ha, nothing at its decimals): an error, the figures stay out; a unit whose money figures are all about 1.000 times the other units' (nghìn đồng under a "triệu đồng" header, or no unit written): one error for the file naming its cells, the factor and the likely unit (`expected` "triệu đồng", `actual` "nghìn đồng"), the totals marked red and said wrong in the footnote under the table; all those of one money unit while its others are as usual: an error on each such money row, the totals marked; with `--previous`, a row whose LK adds up once read in that unit (20,78 + 38,07 = 58,85 where 38.070 and 58.850 were typed) gets no `cumulative-mismatch` besides, the error saying the LK agrees. A unit written the same wrong way on many rows is one warning per file and conversion, naming the indicators and cells"#,
     },
     Entry {
         code: Code::TextVsTable,

@@ -671,7 +671,7 @@ pub fn check_included(
     let scale = super::scale::check_money_scale(figures, template, &settings, previous, lang)?;
     super::scale::drop_lk_knock_on(&mut out, &scale);
     super::scale::drop_lk_knock_on(&mut known, &scale);
-    known.extend(scale.findings.iter().cloned());
+    known.extend(scale.rows.iter().cloned());
     // The checks read the figures only: they run side by side, the
     // departments' after the outliers, whose whole rows in another unit
     // hold a department's comparison back as a unit's error does.
@@ -680,7 +680,7 @@ pub fn check_included(
         || check_rate_averaged(figures, totals, template, lang),
     );
     let mut outliers = outliers?;
-    super::scale::drop_explained(&mut outliers, &scale.findings);
+    super::scale::drop_explained(&mut outliers, &scale.rows);
     drop_blamed(&mut outliers, &out);
     // A whole row a power of ten off that its own relations or its LK
     // confirm is an error, which stands for the errors the slip makes.

@@ -14,9 +14,12 @@
 //! million. A unit is written in another money unit when at least
 //! [`MIN_OFF`] of its figures, over two indicators at least, are off by
 //! the same power, and they are at least two thirds of its money figures
-//! that can be compared. Each of its money rows is then a `unit-mismatch`
-//! error: the figures stay in the totals (the unit must say which they
-//! are), and the totals they enter are marked. Their outlier warnings say
+//! that can be compared. That is one `unit-mismatch` error for the file
+//! (tester DD: nine errors for one cause), naming its cells, the factor
+//! and the likely unit, and speaking for each money row (its `covers`);
+//! the rows' own errors stay behind it for the other checks. The figures
+//! stay in the totals (the unit must say which they are), and the totals
+//! they enter are marked and footnoted. Their outlier warnings say
 //! less and are dropped. So is a row's `cumulative-mismatch` that only
 //! the slip makes: with `--previous`, a row whose LK = previous LK + TH
 //! fails as written and holds once its TH and LK are brought back by the
@@ -34,7 +37,7 @@
 use super::checks::{at_row, indicator_words, CheckSettings};
 use super::cumulative::{lk_agrees_scaled, PreviousFigures};
 use super::outliers::median;
-use crate::diagnostic::{Code, Finding, Lang, Severity};
+use crate::diagnostic::{a1, Code, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::messages::Checked;
 use crate::normalize::store::Figures;
@@ -63,7 +66,13 @@ fn power_off(value: f64, median: f64) -> Option<i32> {
 /// once read in the slip's money unit.
 #[derive(Debug, Default)]
 pub struct MoneyScale {
+    /// The errors to report: one per file whose money figures are all
+    /// off alike, one per row where only one money unit's rows are.
     pub findings: Vec<Finding>,
+    /// One error per money row off, told once in `findings` for a whole
+    /// file: what the other checks hold back (a department's comparison,
+    /// a rate worked from the row, the row's outliers).
+    pub rows: Vec<Finding>,
     pub lk_agrees: HashSet<(String, String)>,
 }
 
@@ -177,6 +186,8 @@ pub fn check_money_scale(
             let rest = compared.len() - judged.len();
             // One finding per indicator, at its first figure off.
             let mut told: HashSet<usize> = HashSet::new();
+            let mut rows: Vec<Finding> = Vec::new();
+            let mut lk_rows = 0;
             for &&(r, _, m) in judged.iter().filter(|c| c.1 == power) {
                 if !told.insert(r.ind()) {
                     continue;
@@ -194,17 +205,109 @@ pub fn check_money_scale(
                         agrees,
                         money_converted(in_memory, &template.indicators[r.ind()].code),
                     ),
-                    lang,
+                    (None, lang),
                 );
                 if agrees.is_some() {
+                    lk_rows += 1;
                     out.lk_agrees.insert((f.unit.clone(), f.indicator.clone()));
                 }
-                out.findings.push(f);
+                rows.push(f);
             }
+            // A whole file in another money unit is one mistake: told
+            // once, at its first figure off, naming the cells it spans;
+            // the rows' errors stay behind it for the other checks.
+            if unit_of.is_none() {
+                let off: Vec<&TidyRow> = judged
+                    .iter()
+                    .filter(|c| c.1 == power)
+                    .map(|c| c.0)
+                    .collect();
+                if let (Some(&(first, _, m)), Some(told_first)) =
+                    (judged.iter().find(|c| c.1 == power).copied(), rows.first())
+                {
+                    let cells = cells_spanned(s, &off);
+                    let mut f = finding(
+                        template,
+                        &words,
+                        s,
+                        first,
+                        (m, power),
+                        (off_count, judged.len(), rest),
+                        (
+                            None,
+                            money_converted(in_memory, &template.indicators[first.ind()].code),
+                        ),
+                        (Some((&cells, lk_rows)), lang),
+                    );
+                    f.indicator = String::new();
+                    f.covers = rows
+                        .iter()
+                        .flat_map(|r| r.covers.iter().cloned())
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .chain(rows.iter().map(|r| money_row_key(&r.indicator)))
+                        .collect();
+                    debug_assert_eq!(told_first.cell, f.cell);
+                    out.findings.push(f);
+                }
+            } else {
+                out.findings.extend(rows.iter().cloned());
+            }
+            out.rows.extend(rows);
         }
         Ok(())
     })?;
     Ok(out)
+}
+
+/// How a `unit-mismatch` error told once for a whole file names, in its
+/// [`Finding::covers`], each money row it speaks for.
+fn money_row_key(indicator: &str) -> String {
+    format!("money-row {indicator}")
+}
+
+/// The indicators a `unit-mismatch` error told once for a whole file
+/// (money figures all off by one power of a thousand) speaks for: each
+/// marked as that row's own error would be. Empty for any other finding.
+pub fn money_rows_of(f: &Finding) -> Vec<&str> {
+    if f.code != Code::UnitMismatch || !f.indicator.is_empty() || f.unit.is_empty() {
+        return Vec::new();
+    }
+    f.covers
+        .iter()
+        .filter_map(|c| c.strip_prefix("money-row "))
+        .collect()
+}
+
+/// The cells a file's figures `off` span, one range per sheet ("E7:H16";
+/// "Biểu 1!E7:H9, Biểu 2!E7:F8" when on more than one sheet).
+fn cells_spanned(s: &Submission, off: &[&TidyRow]) -> String {
+    let mut boxes: BTreeMap<u16, (u32, u32, u32, u32)> = BTreeMap::new();
+    for r in off {
+        let b = boxes.entry(r.sheet).or_insert((r.row, r.col, r.row, r.col));
+        *b = (
+            b.0.min(r.row),
+            b.1.min(r.col),
+            b.2.max(r.row),
+            b.3.max(r.col),
+        );
+    }
+    let many = boxes.len() > 1;
+    boxes
+        .iter()
+        .map(|(&sheet, &(r0, c0, r1, c1))| {
+            let range = if (r0, c0) == (r1, c1) {
+                a1(r0, c0)
+            } else {
+                format!("{}:{}", a1(r0, c0), a1(r1, c1))
+            };
+            match (many, s.sheets.get(usize::from(sheet))) {
+                (true, Some(name)) => format!("{name}!{range}"),
+                _ => range,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Whether `power` is a money unit written wrongly among a unit's
@@ -267,7 +370,7 @@ fn finding(
     (m, power): (f64, i32),
     (off, compared, rest): (usize, usize, usize),
     (agrees, converted): (Option<(f64, f64, f64)>, Option<&Finding>),
-    lang: Lang,
+    (file, lang): (Option<(&str, usize)>, Lang),
 ) -> Finding {
     let ind = &template.indicators[r.ind()];
     let unit = s
@@ -310,6 +413,7 @@ fn finding(
             .as_ref()
             .map(|(p, th, lk)| (p.as_str(), th.as_str(), lk.as_str())),
         written: written.map(|(w, _)| (w.actual.as_str(), w.cell.as_str())),
+        file,
     };
     let mut f = at_row(Finding::said(Severity::Error, &said, lang), template, s, r);
     debug_assert_eq!(f.code, Code::UnitMismatch);
@@ -319,6 +423,12 @@ fn finding(
     // says the opposite of this error: this one stands for it.
     if let Some((w, _)) = written {
         f.covers.push(converted_key(&w.sheet, &w.cell));
+    }
+    if file.is_some() {
+        // The file's: the catalog's money unit against the likely one.
+        let likely = crate::messages::money_unit_words(guess, lang)
+            .map_or_else(|| format!("×{times}"), str::to_string);
+        return f.expected(ind.unit.clone()).actual(likely);
     }
     f.expected(format!("≈ {}", format_auto(m, 2, lang)))
         .actual(format_num(r.value, d, lang))
@@ -571,11 +681,12 @@ mod tests {
     }
 
     /// Twelve communes write GD money in triệu đồng; one writes it in
-    /// nghìn đồng under the same header: each of its money rows is one
-    /// error, and nothing is said of the others (one of them ten times
-    /// larger for good reasons).
+    /// nghìn đồng under the same header: one error for its file, naming
+    /// the cells and speaking for each of its money rows (kept apart for
+    /// the other checks), and nothing is said of the others (one of them
+    /// ten times larger for good reasons).
     #[test]
-    fn a_unit_writing_money_a_thousand_times_too_large_is_an_error_per_row() {
+    fn a_unit_writing_money_a_thousand_times_too_large_is_one_error_for_the_file() {
         let t = Template::builtin().unwrap();
         // DT-money is a district's; NS02 (triệu đồng) and VH03 are wards'.
         let money: Vec<usize> = t
@@ -608,15 +719,15 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Submission> = subs.iter().collect();
-        let f = check_money_scale(
+        let scale = check_money_scale(
             &Figures::in_memory(&refs),
             &t,
             &CheckSettings::default(),
             None,
             Lang::Vi,
         )
-        .unwrap()
-        .findings;
+        .unwrap();
+        let f = scale.findings;
         let got: Vec<(&str, &str, &str, Severity)> = f
             .iter()
             .map(|f| {
@@ -632,19 +743,29 @@ mod tests {
             .iter()
             .map(|&i| t.indicators[i].code.as_str())
             .collect();
-        assert_eq!(
-            got,
-            [
-                ("P05", codes[0], "", Severity::Error),
-                ("P05", codes[1], "", Severity::Error)
-            ]
-        );
+        assert_eq!(got, [("P05", "", "", Severity::Error)]);
         assert_eq!(f[0].code, Code::UnitMismatch);
+        assert_eq!(
+            (f[0].expected.as_str(), f[0].actual.as_str()),
+            ("triệu đồng", "nghìn đồng")
+        );
         assert!(
-            f[0].message.contains("gấp khoảng 1.000 lần") && f[0].message.contains("4/4"),
+            f[0].message.contains("4/4 số tiền của Phường 5 (các ô ")
+                && f[0].message.contains("đều gấp khoảng 1.000 lần")
+                && f[0]
+                    .message
+                    .contains("bằng nghìn đồng chứ không phải triệu đồng")
+                && f[0].message.contains("Một lỗi cho cả biểu"),
             "{}",
             f[0].message
         );
+        assert_eq!(money_rows_of(&f[0]), codes);
+        let rows: Vec<(&str, &str)> = scale
+            .rows
+            .iter()
+            .map(|f| (f.unit.as_str(), f.indicator.as_str()))
+            .collect();
+        assert_eq!(rows, [("P05", codes[0]), ("P05", codes[1])]);
         // One figure a thousand off is an outlier's business, not this.
         subs[4] = {
             let mut rows = vec![row(hc02, ValueColumn::Th, 55.0, 0)];

@@ -224,6 +224,28 @@ impl<'a> Marks<'a> {
                 }
                 continue;
             }
+            // A whole file's money in another money unit, told once: each
+            // money row it speaks for is marked as the row's own error
+            // would be, the totals it enters too.
+            let rows = crate::reconcile::scale::money_rows_of(f);
+            if !rows.is_empty() {
+                let Some(u) = template.agency_index(&f.unit) else {
+                    continue;
+                };
+                if file_of.get(&u).is_some_and(|file| *file == f.file) {
+                    for i in rows.iter().filter_map(|c| template.indicator_index(c)) {
+                        for c in [ValueColumn::Th, ValueColumn::Lk] {
+                            marks.add(Place::Unit(u), i, c, f);
+                        }
+                        if f.severity == Severity::Error && template.counts_towards_total(u, i) {
+                            for c in ValueColumn::QUANTITIES {
+                                marks.add(Place::Total, i, c, f);
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
             let Some(i) = template.indicator_index(&f.indicator) else {
                 continue;
             };

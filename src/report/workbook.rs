@@ -565,6 +565,40 @@ fn incomplete_footnote(
         .collect()
 }
 
+/// The footnote lines of the totals that carry the money of a file
+/// written in another money unit than the catalog's (a `unit-mismatch`
+/// error told once for the file, see
+/// [`crate::reconcile::scale::money_rows_of`]): its figures stay in the
+/// totals (the tool cannot know for sure which unit they are in, and a
+/// total without them would look right), so the red totals are said
+/// wrong on paper too, where the cells' notes do not print.
+fn money_scale_footnote(findings: &[Finding], t: &Template, lang: Lang) -> Vec<String> {
+    let sheet = crate::outputs::Sheet::Findings.name(lang);
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter_map(|f| {
+            let rows = crate::reconcile::scale::money_rows_of(f);
+            let u = t.agency_index(&f.unit)?;
+            let counted: Vec<&str> = rows
+                .into_iter()
+                .filter(|c| t.indicator_index(c).is_some_and(|i| t.counts_towards_total(u, i)))
+                .collect();
+            let first = counted.first()?;
+            let codes = match counted.len() {
+                1 => (*first).to_string(),
+                n => format!("{first} … {} ({n} chỉ tiêu)", counted[n - 1]),
+            };
+            let unit = t.agencies.get(u)?.shown();
+            let (said, likely) = (&f.expected, &f.actual);
+            Some(match lang {
+                Lang::Vi => format!("Tổng sai do đơn vị tính: các tổng tô đỏ của {codes} gồm số tiền của {unit}, mà cả biểu nhiều khả năng ghi bằng {likely} chứ không phải {said} (xem trang «{sheet}»), nên sai theo và chưa dùng được. Hãy hỏi lại {unit}, nhận biểu đã sửa và tổng hợp lại trước khi trình ký."),
+                Lang::En => format!("Totals off by a money unit: the red totals of {} include the money of {unit}, whose whole form is probably in {likely}, not in {said} (see the sheet «{sheet}»), so they are off with it and cannot be used. Ask {unit}, take its corrected form and consolidate again before sign-off.", codes.replace(" chỉ tiêu)", " indicators)")),
+            })
+        })
+        .collect()
+}
+
 /// The footnote lines of the stocks whose LK total takes a unit's TH
 /// for the LK it stated ([`crate::reconcile::stock_lk_as_th`]): one per
 /// unit and indicator, saying whose TH was taken, what LK it wrote, and
@@ -1130,6 +1164,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     let heading_lines = usize::from(!footnote.is_empty() && !partial.is_empty());
     footnote.extend(lk_from_th_footnote(&d.totals.lk_from_th, t, lang));
     footnote.extend(incomplete_footnote(&d.totals.incomplete, t, lang));
+    footnote.extend(money_scale_footnote(d.findings, t, lang));
     // The units whose figures are in the totals: the count under the
     // title's (a blank form adds nothing).
     let in_totals: std::collections::HashSet<usize> = adds.iter().copied().collect();
