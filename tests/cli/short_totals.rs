@@ -1088,7 +1088,7 @@ fn a_row_whose_only_formula_repeats_a_blank_cell_is_blank() {
 /// good quarter) and Xã Krông Búk's ten times last year's but in its plan
 /// are not.
 #[test]
-fn a_figure_ten_times_its_own_plan_and_last_year_is_told_among_three_communes() {
+fn a_figure_ten_times_its_own_plan_and_last_year_is_told_and_the_totals_it_enters_signed() {
     use crate::forms::{fill, Value};
     let tmp = tempfile::tempdir().unwrap();
     let tpl = tmp.path().join("tpl");
@@ -1138,6 +1138,37 @@ fn a_figure_ten_times_its_own_plan_and_last_year_is_told_among_three_communes() 
     assert_eq!(outliers, [format!("warning|XA|E{a01}|A01|TH|415|4.150")]);
     let said = f.iter().find(|x| x["code"] == "outlier").unwrap();
     assert_eq!(said["message"], "Xã Hòa Phú: A01 Số trẻ thuộc diện tiêm chủng (cột TH) ghi 4.150, gấp khoảng 10 lần cả kế hoạch và cùng kỳ của chính đơn vị (KH 400; CK 420), hai số này lại khớp nhau: có thể thừa chữ số 0 hoặc ghi nhầm đơn vị; theo các số đó, con số đúng có lẽ là khoảng 415. Hãy kiểm tra lại với đơn vị.");
+    // The disputed 4.150 is in the TH total (4.150 + 600 + 2.450): that
+    // total and the rate worked from it are signed (*), the footnote
+    // naming the unit, the cell and the likely figure (a tester's commune
+    // total of 623 where 281 was right carried a yellow mark only).
+    let book = out.join("tong-hop.xlsx");
+    let summary = read_sheet(&book, "Tổng hợp");
+    let (a01_total, a02_total, a03_total) = (
+        row_of(&summary, "A01"),
+        row_of(&summary, "A02"),
+        row_of(&summary, "A03"),
+    );
+    assert_eq!(summary[a01_total][4], "7200", "{:?}", summary[a01_total]);
+    let part = "xl/worksheets/sheet1.xml";
+    let sign = |a1: String| cell_style(&book, part, &a1).num_format.contains("(*)");
+    assert!(sign(format!("E{}", a01_total + 1)), "A01 TH");
+    assert!(sign(format!("E{}", a03_total + 1)), "A03 TH");
+    // Its LK carries the TH (the form's `=E`): signed too.
+    assert!(sign(format!("F{}", a01_total + 1)), "A01 LK");
+    // Near misses: A01's KH, A02's TH, which no warning disputes.
+    for a1 in [format!("D{}", a01_total + 1), format!("E{}", a02_total + 1)] {
+        assert!(!sign(a1.clone()), "{a1}");
+    }
+    let footnote: Vec<&str> = summary
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("(*)"))
+        .collect();
+    assert_eq!(
+        footnote,
+        [format!("(*) A01 Số trẻ thuộc diện tiêm chủng, cột TH (và LK cộng từ đó): số có dấu (*) gồm số 4.150 của Xã Hòa Phú (ô XA-hoa-phu.xlsx › {sheet} › E{a01}), bị nghi sai (xem trang «Lỗi»); con số đúng có lẽ là khoảng 415. Hãy xác nhận với Xã Hòa Phú trước khi trình ký.")]
+    );
 }
 
 /// A rate over two operands, one of which a commune is exempt from (a
