@@ -1872,3 +1872,71 @@ fn two_copies_with_different_figures_and_nothing_telling_the_newer_are_an_error(
     let book = out3.join("tong-hop.xlsx");
     assert_eq!(note_at(&book, notes, &a1), "", "{a1}");
 }
+
+/// A commune's row left blank whose Ghi chú says nothing happened
+/// («Không phát sinh», tester EA's Thôn Phú Mỹ): the row is read as 0,
+/// said in an info; no `indicator-missing` warning, and the total it
+/// enters is no short total (no (*), no footnote line). Near miss: the
+/// same row left blank by another commune with no note is still the
+/// warning, its total signed (*).
+#[test]
+fn a_row_left_blank_with_a_note_saying_nothing_happened_is_read_as_zero() {
+    use crate::forms::{fill, Value};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let forms = forms_of(&tpl, &tmp.path().join("forms"));
+    let sheet = "Biểu số liệu";
+    let form = read_sheet(&forms["XA"], sheet);
+    let header = form
+        .iter()
+        .position(|r| r.iter().any(|c| c == "Ghi chú"))
+        .unwrap();
+    let note_col = form[header].iter().position(|c| c == "Ghi chú").unwrap();
+    let note_letter = char::from(b'A' + note_col as u8);
+    let b01 = row_of(&form, "B01") + 1;
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let typed = |code: &str, kh: f64, th: f64, ck: f64| {
+        let r = row_of(&form, code) + 1;
+        [("D", kh), ("E", th), ("G", ck)].map(|(c, v)| (sheet, format!("{c}{r}"), Value::Num(v)))
+    };
+    for (unit, file) in [("XA", "XA.xlsx"), ("XB", "XB.xlsx"), ("XC", "XC.xlsx")] {
+        let mut edits: Vec<_> = typed("A01", 300.0, 80.0, 290.0).to_vec();
+        edits.extend(typed("A02", 290.0, 75.0, 280.0));
+        // Xã Tân An leaves B01 blank with no word; Xã Krông Búk is
+        // exempt from it.
+        if unit == "XA" {
+            edits.push((
+                sheet,
+                format!("{note_letter}{b01}"),
+                Value::Text("Không phát sinh".into()),
+            ));
+        }
+        fill(&forms[unit], &dir.join(file), &edits);
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2026-Q1");
+    assert_eq!(
+        crate::trust::listed(&f, &["indicator-missing"]),
+        [
+            format!("info|indicator-missing|XA|D{b01}|B01|||"),
+            format!("warning|indicator-missing|XB|D{b01}|B01|||"),
+        ]
+    );
+    let said = f
+        .iter()
+        .find(|x| x["code"] == "indicator-missing" && x["unit"] == "XA")
+        .unwrap();
+    assert_eq!(said["message"], "Xã Hòa Phú để trống cả dòng B01 «Số ca tử vong trẻ dưới 1 tuổi» và ghi chú «Không phát sinh»: dòng này được đọc là 0 (không phát sinh) và được tổng hợp như vậy.");
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let footnote: Vec<&str> = summary
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.contains("B01 Số ca"))
+        .collect();
+    // Xã Tân An alone is left out; Xã Hòa Phú's 0 is in.
+    assert_eq!(
+        footnote,
+        ["- B01 Số ca tử vong trẻ dưới 1 tuổi (cột KH, TH, LK, CK): chưa gồm số của 1 đơn vị: Xã Tân An."]
+    );
+}
