@@ -1142,6 +1142,15 @@ fn a_figure_ten_times_its_own_plan_and_last_year_is_told_and_the_totals_it_enter
     // total and the rate worked from it are signed (*), the footnote
     // naming the unit, the cell and the likely figure (a tester's commune
     // total of 623 where 281 was right carried a yellow mark only).
+    // The feedback's «Loại lỗi» fits what was compared (the unit's own
+    // plan and last year, not only its peers).
+    let feedback = read_sheet(&out.join("phan-hoi").join("XA.xlsx"), "Lỗi");
+    let kind: Vec<&str> = feedback
+        .iter()
+        .filter(|r| r.first().is_some_and(|c| c == "Cảnh báo"))
+        .filter_map(|r| r.get(1).map(String::as_str))
+        .collect();
+    assert_eq!(kind, ["Số liệu khác xa số thường gặp (của các đơn vị cùng cấp, hoặc kế hoạch, cùng kỳ của chính đơn vị)."]);
     let book = out.join("tong-hop.xlsx");
     let summary = read_sheet(&book, "Tổng hợp");
     let (a01_total, a02_total, a03_total) = (
