@@ -746,6 +746,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             }
         }
     }
+    // A figure in the totals an outlier warning disputes: the totals it
+    // enters are marked, said under Tổng hợp with the likely figure.
+    crate::reconcile::outliers_disputed(t, &findings, &used_file, &mut totals);
     let parts = intake.summed.iter().map(|p| p.parts.clone()).collect();
     Ok(Consolidation {
         included: intake.included,

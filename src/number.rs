@@ -160,10 +160,18 @@ pub fn decisive_style(text: &str) -> Option<NumberLocale> {
     }
 }
 
-/// A figure said in words: "không", "không có", "không phát sinh", "không
-/// xảy ra", "không có vụ nào", and their short forms "Ko", "KPS" (nothing
+/// A figure said in words: "không", "không có", "không phát sinh", "chưa
+/// phát sinh", "không xảy ra", "không có vụ nào", and their short forms "Ko", "KPS" (nothing
 /// happened: read as a lone dash is, as the template's `dash` says), and
 /// a change written "tăng 5,11" or "giảm 6,25" (+5,11 and −6,25).
+/// A note saying nothing happened («Không phát sinh», «Không có», «Chưa
+/// phát sinh»): the words a figure cell may hold for none
+/// ([`said_in_words`]), the note trimmed of a final full stop.
+pub fn says_none(note: &str) -> bool {
+    let note = note.trim().trim_end_matches('.').trim();
+    note.chars().any(char::is_alphabetic) && parse_text(note, NumberLocale::Vi) == NumberText::Dash
+}
+
 fn said_in_words(s: &str, locale: NumberLocale) -> Option<NumberText> {
     let folded = crate::text::fold(s);
     // "Không có vụ nào", "không có trường hợp nào": none of a count word.
@@ -174,7 +182,7 @@ fn said_in_words(s: &str, locale: NumberLocale) -> Option<NumberText> {
     if none_of
         || matches!(
             folded.as_str(),
-            "khong" | "khongco" | "khongphatsinh" | "khongxayra" | "ko" | "kps"
+            "khong" | "khongco" | "khongphatsinh" | "chuaphatsinh" | "khongxayra" | "ko" | "kps"
         )
     {
         return Some(NumberText::Dash);

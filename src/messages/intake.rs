@@ -548,6 +548,15 @@ pub enum Said<'a> {
         code: &'a str,
         name: &'a str,
     },
+    /// `indicator-missing` (info): the unit left every figure cell of a
+    /// row blank and its note says nothing happened («Không phát sinh»):
+    /// the row is read as 0.
+    RowNoneNoted {
+        unit: &'a str,
+        code: &'a str,
+        name: &'a str,
+        note: &'a str,
+    },
 }
 
 impl Words for Said<'_> {
@@ -608,6 +617,7 @@ impl Words for Said<'_> {
             Said::PeriodMissing { .. } => Code::PeriodMissing,
             Said::IndicatorMissing { .. }
             | Said::RowBlank { .. }
+            | Said::RowNoneNoted { .. }
             | Said::FigureIncomplete { .. } => Code::IndicatorMissing,
         }
     }
@@ -645,6 +655,7 @@ impl Words for Said<'_> {
             | Said::IndicatorRepeatedHidden { .. }
             | Said::IndicatorMissing { .. }
             | Said::RowBlank { .. }
+            | Said::RowNoneNoted { .. }
             | Said::FigureIncomplete { .. } => indicators(self, lang),
             _ => submissions(self, lang),
         }
@@ -1411,6 +1422,12 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::RowBlank { unit, code, name }, Lang::En) => format!(
             "{unit} left the whole row {code} «{name}» blank: an empty cell is not 0, so the area's totals lack this unit's figure. Write the figures (0 when nothing happened)."
+        ),
+        (Said::RowNoneNoted { unit, code, name, note }, Lang::Vi) => format!(
+            "{unit} để trống cả dòng {code} «{name}» và ghi chú «{note}»: dòng này được đọc là 0 (không phát sinh) và được tổng hợp như vậy."
+        ),
+        (Said::RowNoneNoted { unit, code, name, note }, Lang::En) => format!(
+            "{unit} left the whole row {code} «{name}» blank with the note «{note}»: the row is read as 0 (nothing happened) and consolidated so."
         ),
         (Said::FigureIncomplete { unit, code, name, column, cell, note, counted: true }, Lang::Vi) => format!(
             "{unit}: số {code} «{name}» ở cột {column} (ô {cell}) có dấu (*), theo ghi chú của đơn vị là số chưa đầy đủ: «{note}». Số này vẫn được tổng hợp, nhưng số tổng có dấu (*) chưa gồm phần còn thiếu. Hãy xin {unit} số đầy đủ trước khi trình ký."

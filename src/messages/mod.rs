@@ -469,7 +469,7 @@ pub const CATALOG: &[Entry] = &[
     Entry {
         code: Code::Outlier,
         severity: "warning",
-        meaning: ("Số liệu khác xa các đơn vị cùng cấp.", "A figure far from its peers'."),
+        meaning: ("Số liệu khác xa số thường gặp (của các đơn vị cùng cấp, hoặc kế hoạch, cùng kỳ của chính đơn vị).", "A figure far from the usual (its peers', or its own plan and last year's)."),
         help: ("Kiểm tra số (thừa hoặc thiếu một chữ số, sai đơn vị).", "Check it (a digit too many, a wrong unit)."),
         example: "Phường 4 HC02 TH = 860, about 9,6 times what the wards usually have (TH is usually about 1,1 times CK, its own CK is 80): about 89 would be usual (`expected` `89`); per head, the message gives the figure per 1.000 people in the indicator's unit (\"71,7 hồ sơ trên 1.000 dân (dân số 12.000)\"). A TH that a hundred or a thousand brings in line with the unit's own KH, LK and CK is told so (\"chia cho 1.000 thì được 1.239,7\", `expected` `1.239,7`). The unit's note on the row is quoted. See *Outliers*",
     },

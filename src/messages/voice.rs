@@ -497,6 +497,12 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             code: "HC04",
             name: "Hồ sơ giải quyết trễ hạn",
         },
+        Said::RowNoneNoted {
+            unit,
+            code: "HC04",
+            name: "Hồ sơ giải quyết trễ hạn",
+            note: "Không phát sinh",
+        },
     ]
 }
 
@@ -2622,6 +2628,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SheetByUnit { .. } => 29,
         Said::SubmissionByUnit { .. } => 30,
         Said::RowBlank { .. } => 31,
+        Said::RowNoneNoted { .. } => 56,
         Said::TitleNamesOtherBody { .. } => 32,
         Said::SubmissionFormerSummed { .. } => 33,
         Said::UnitSentNothing { .. } => 34,
@@ -2901,7 +2908,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 56);
+    covers("Said", said.iter().map(said_variant), 57);
     covers("Checked", checked.iter().map(checked_variant), 52);
     covers("Read", read.iter().map(read_variant), 62);
     covers("Annexed", annexed.iter().map(annexed_variant), 19);

@@ -4218,6 +4218,40 @@ fn read_rows(
             matches!(matched, RowMatch::LooseCode(_)) || code.eq_ignore_ascii_case(&ind.code);
         // The indicator's row with every figure cell blank: told once the
         // unit is known, if no other row gives the indicator a figure.
+        // Its note saying nothing happened («Không phát sinh»): the row
+        // is read as 0 in every quantity column, said in an info.
+        let none_noted = layout
+            .col(Role::Note)
+            .filter(|_| {
+                figures.is_empty()
+                    && read_from[idx].is_none()
+                    && ind.kind != crate::template::Kind::Rate
+            })
+            .map(|c| grid.shown_text(r, c))
+            .filter(|n| crate::number::says_none(n));
+        if let Some(note) = &none_noted {
+            static ZERO: Data = Data::Float(0.0);
+            figures = value_cols
+                .iter()
+                .filter(|(_, v)| !v.is_percent())
+                .map(|(c, v)| (*c, *v, &ZERO))
+                .collect();
+            if let Some(a) = sub.unit.and_then(|u| t.agencies.get(u)) {
+                let said = Said::RowNoneNoted {
+                    unit: &a.shown(),
+                    code: &ind.code,
+                    name: &ind.name,
+                    note: note.trim(),
+                };
+                let col = value_cols.first().map_or(0, |(c, _)| *c);
+                sub.findings.push(
+                    Finding::said(Severity::Info, &said, lang)
+                        .at(&loc(r, col))
+                        .unit(a.code.clone())
+                        .indicator(ind.code.clone()),
+                );
+            }
+        }
         if figures.is_empty()
             && read_from[idx].is_none()
             && !so_far.blank.iter().any(|(i, _)| *i == idx)

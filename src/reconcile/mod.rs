@@ -160,6 +160,28 @@ pub struct Totals {
     /// totals they enter are printed (*), the footnote naming the unit
     /// ([`stated_incomplete`]).
     pub incomplete: Vec<Incomplete>,
+    /// The figures summed into the totals that an `outlier` warning
+    /// disputes (LK 380 where the unit's own KH and CK say about 38):
+    /// the totals they enter are printed (*), the footnote naming the
+    /// unit, the cell and the likely figure ([`outliers_disputed`]).
+    pub disputed: Vec<Disputed>,
+}
+
+/// A unit's figure in the totals that an `outlier` warning calls
+/// probably wrong, and the totals cells it enters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disputed {
+    pub indicator: usize,
+    pub column: ValueColumn,
+    /// Agency index.
+    pub unit: usize,
+    /// Where the figure is: `file › sheet › cell`.
+    pub at: String,
+    /// The figure as written, and the likely one (empty when none).
+    pub stated: String,
+    pub likely: String,
+    /// (indicator, column index) of the totals it enters.
+    pub cells: Vec<(usize, usize)>,
 }
 
 /// A unit's figure its own note calls incomplete («chưa gồm số của Xã
@@ -282,6 +304,7 @@ impl Totals {
             th_from_lk: Vec::new(),
             taken_cells: std::collections::BTreeSet::new(),
             incomplete: Vec::new(),
+            disputed: Vec::new(),
         }
     }
 
@@ -835,37 +858,119 @@ pub fn stated_incomplete<'a>(
         {
             continue;
         }
-        let mut cells = vec![(i, column.index())];
-        for (rate, ops) in &derived.rates {
-            for &(o, pin) in ops {
-                match pin {
-                    _ if o != i => {}
-                    None => cells.push((*rate, column.index())),
-                    // `DT.01[KH]`: the rate in every column takes it.
-                    Some(p) if p == column => {
-                        cells.extend(ValueColumn::QUANTITIES.iter().map(|q| (*rate, q.index())))
-                    }
-                    Some(_) => {}
-                }
-            }
-        }
-        let worked: Vec<(usize, usize)> = cells.clone();
-        for (k, c) in worked {
-            let pct: &[ValueColumn] = match ValueColumn::ALL.get(c) {
-                Some(ValueColumn::Kh) => &[ValueColumn::PctKh],
-                Some(ValueColumn::Ck) => &[ValueColumn::PctCk],
-                Some(ValueColumn::Lk) => &[ValueColumn::PctKh, ValueColumn::PctCk],
-                _ => &[],
-            };
-            cells.extend(pct.iter().map(|p| (k, p.index())));
-        }
-        cells.retain(|&(k, c)| totals.values.get(k).is_some_and(|v| v[c].is_some()));
-        cells.sort_unstable();
-        cells.dedup();
+        let cells = entered_cells(&derived, totals, i, column);
         totals.incomplete.push(Incomplete {
             indicator: i,
             column,
             unit,
+            cells,
+        });
+    }
+}
+
+/// The totals cells (indicator, column index) a unit's figure of
+/// indicator `i` in `column` enters: its own, the rates it is an operand
+/// of, and the %KH and %CK worked from them (those the totals hold).
+fn entered_cells(
+    derived: &Derived,
+    totals: &Totals,
+    i: usize,
+    column: ValueColumn,
+) -> Vec<(usize, usize)> {
+    let mut cells = vec![(i, column.index())];
+    for (rate, ops) in &derived.rates {
+        for &(o, pin) in ops {
+            match pin {
+                _ if o != i => {}
+                None => cells.push((*rate, column.index())),
+                // `DT.01[KH]`: the rate in every column takes it.
+                Some(p) if p == column => {
+                    cells.extend(ValueColumn::QUANTITIES.iter().map(|q| (*rate, q.index())))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    let worked: Vec<(usize, usize)> = cells.clone();
+    for (k, c) in worked {
+        let pct: &[ValueColumn] = match ValueColumn::ALL.get(c) {
+            Some(ValueColumn::Kh) => &[ValueColumn::PctKh],
+            Some(ValueColumn::Ck) => &[ValueColumn::PctCk],
+            Some(ValueColumn::Lk) => &[ValueColumn::PctKh, ValueColumn::PctCk],
+            _ => &[],
+        };
+        cells.extend(pct.iter().map(|p| (k, p.index())));
+    }
+    cells.retain(|&(k, c)| totals.values.get(k).is_some_and(|v| v[c].is_some()));
+    cells.sort_unstable();
+    cells.dedup();
+    cells
+}
+
+/// The figures summed into the totals that an `outlier` warning of the
+/// final findings disputes (`used`: the file each unit in the totals was
+/// consolidated from, by agency index): the totals they enter are
+/// printed (*) and [`Totals::disputed`] names the unit, the cell and the
+/// likely figure, so that no total is signed with it unseen. An error
+/// is marked in red already; a rate's figure (not summed) is left out.
+pub fn outliers_disputed(
+    template: &Template,
+    findings: &[crate::diagnostic::Finding],
+    used: &std::collections::HashMap<usize, &str>,
+    totals: &mut Totals,
+) {
+    use crate::diagnostic::{Code, Severity};
+    let derived = Derived::of(template);
+    for f in findings
+        .iter()
+        .filter(|f| f.code == Code::Outlier && f.severity == Severity::Warning)
+    {
+        let (Some(unit), Some(i), Some(column)) = (
+            template.agency_index(&f.unit),
+            template.indicator_index(&f.indicator),
+            ValueColumn::parse(&f.column),
+        ) else {
+            continue;
+        };
+        if f.cell.is_empty()
+            || column.is_percent()
+            || used.get(&unit).is_none_or(|file| *file != f.file)
+            || !template.counts_towards_total(unit, i)
+            || template
+                .indicators
+                .get(i)
+                .is_none_or(|d| d.kind == Kind::Rate)
+            || totals
+                .disputed
+                .iter()
+                .any(|e| e.unit == unit && e.indicator == i && e.column == column)
+        {
+            continue;
+        }
+        // A TH disputed is carried by the unit's LK (marked with it).
+        let mut cells = entered_cells(&derived, totals, i, column);
+        if column == ValueColumn::Th {
+            cells.extend(entered_cells(&derived, totals, i, ValueColumn::Lk));
+            cells.sort_unstable();
+            cells.dedup();
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        let at = [f.file.as_str(), f.sheet.as_str(), f.cell.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" › ");
+        let likely = f.expected.trim_start_matches('≈').trim().to_string();
+        totals.disputed.push(Disputed {
+            indicator: i,
+            column,
+            unit,
+            at,
+            stated: f.actual.clone(),
+            likely,
             cells,
         });
     }

@@ -599,6 +599,46 @@ fn money_scale_footnote(findings: &[Finding], t: &Template, lang: Lang) -> Vec<S
         .collect()
 }
 
+/// The footnote lines of the figures in the totals an `outlier` warning
+/// disputes ([`crate::reconcile::outliers_disputed`]): one per unit,
+/// indicator and column, naming the cell, the figure and the likely one.
+fn disputed_footnote(
+    disputed: &[crate::reconcile::Disputed],
+    t: &Template,
+    lang: Lang,
+) -> Vec<String> {
+    let findings = crate::outputs::Sheet::Findings.name(lang);
+    disputed
+        .iter()
+        .filter_map(|e| {
+            let ind = t.indicators.get(e.indicator)?;
+            let unit = t.agencies.get(e.unit)?.shown();
+            let (at, stated) = (&e.at, &e.stated);
+            // A TH disputed is carried by the unit's LK: both signed.
+            let col = match (e.column, lang) {
+                (ValueColumn::Th, Lang::Vi) => "TH (và LK cộng từ đó)",
+                (ValueColumn::Th, Lang::En) => "TH (and the LK it enters)",
+                (c, _) => c.as_str(),
+            };
+            let likely = match (lang, e.likely.is_empty()) {
+                (_, true) => String::new(),
+                (Lang::Vi, false) => format!("; con số đúng có lẽ là khoảng {}", e.likely),
+                (Lang::En, false) => format!("; the right figure is probably about {}", e.likely),
+            };
+            Some(match lang {
+                Lang::Vi => format!(
+                    "(*) {} {}, cột {col}: số có dấu (*) gồm số {stated} của {unit} (ô {at}), bị nghi sai (xem trang «{findings}»){likely}. Hãy xác nhận với {unit} trước khi trình ký.",
+                    ind.code, ind.name
+                ),
+                Lang::En => format!(
+                    "(*) {} {}, column {col}: figures marked (*) include {unit}'s {stated} (cell {at}), probably wrong (see the sheet «{findings}»){likely}. Confirm with {unit} before signing.",
+                    ind.code, ind.name
+                ),
+            })
+        })
+        .collect()
+}
+
 /// The footnote lines of the stocks whose LK total takes a unit's TH
 /// for the LK it stated ([`crate::reconcile::stock_lk_as_th`]): one per
 /// unit and indicator, saying whose TH was taken, what LK it wrote, and
@@ -1011,6 +1051,10 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             || d.totals
                 .incomplete
                 .iter()
+                .any(|e| e.cells.contains(&(i, c.index())))
+            || d.totals
+                .disputed
+                .iter()
                 .any(|e| e.cells.contains(&(i, c.index()))))
             && d.totals.shown(i, c).is_some()
     };
@@ -1165,6 +1209,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     footnote.extend(lk_from_th_footnote(&d.totals.lk_from_th, t, lang));
     footnote.extend(incomplete_footnote(&d.totals.incomplete, t, lang));
     footnote.extend(money_scale_footnote(d.findings, t, lang));
+    footnote.extend(disputed_footnote(&d.totals.disputed, t, lang));
     // The units whose figures are in the totals: the count under the
     // title's (a blank form adds nothing).
     let in_totals: std::collections::HashSet<usize> = adds.iter().copied().collect();

@@ -1088,7 +1088,7 @@ fn a_row_whose_only_formula_repeats_a_blank_cell_is_blank() {
 /// good quarter) and Xã Krông Búk's ten times last year's but in its plan
 /// are not.
 #[test]
-fn a_figure_ten_times_its_own_plan_and_last_year_is_told_among_three_communes() {
+fn a_figure_ten_times_its_own_plan_and_last_year_is_told_and_the_totals_it_enters_signed() {
     use crate::forms::{fill, Value};
     let tmp = tempfile::tempdir().unwrap();
     let tpl = tmp.path().join("tpl");
@@ -1138,6 +1138,46 @@ fn a_figure_ten_times_its_own_plan_and_last_year_is_told_among_three_communes() 
     assert_eq!(outliers, [format!("warning|XA|E{a01}|A01|TH|415|4.150")]);
     let said = f.iter().find(|x| x["code"] == "outlier").unwrap();
     assert_eq!(said["message"], "Xã Hòa Phú: A01 Số trẻ thuộc diện tiêm chủng (cột TH) ghi 4.150, gấp khoảng 10 lần cả kế hoạch và cùng kỳ của chính đơn vị (KH 400; CK 420), hai số này lại khớp nhau: có thể thừa chữ số 0 hoặc ghi nhầm đơn vị; theo các số đó, con số đúng có lẽ là khoảng 415. Hãy kiểm tra lại với đơn vị.");
+    // The disputed 4.150 is in the TH total (4.150 + 600 + 2.450): that
+    // total and the rate worked from it are signed (*), the footnote
+    // naming the unit, the cell and the likely figure (a tester's commune
+    // total of 623 where 281 was right carried a yellow mark only).
+    // The feedback's «Loại lỗi» fits what was compared (the unit's own
+    // plan and last year, not only its peers).
+    let feedback = read_sheet(&out.join("phan-hoi").join("XA.xlsx"), "Lỗi");
+    let kind: Vec<&str> = feedback
+        .iter()
+        .filter(|r| r.first().is_some_and(|c| c == "Cảnh báo"))
+        .filter_map(|r| r.get(1).map(String::as_str))
+        .collect();
+    assert_eq!(kind, ["Số liệu khác xa số thường gặp (của các đơn vị cùng cấp, hoặc kế hoạch, cùng kỳ của chính đơn vị)."]);
+    let book = out.join("tong-hop.xlsx");
+    let summary = read_sheet(&book, "Tổng hợp");
+    let (a01_total, a02_total, a03_total) = (
+        row_of(&summary, "A01"),
+        row_of(&summary, "A02"),
+        row_of(&summary, "A03"),
+    );
+    assert_eq!(summary[a01_total][4], "7200", "{:?}", summary[a01_total]);
+    let part = "xl/worksheets/sheet1.xml";
+    let sign = |a1: String| cell_style(&book, part, &a1).num_format.contains("(*)");
+    assert!(sign(format!("E{}", a01_total + 1)), "A01 TH");
+    assert!(sign(format!("E{}", a03_total + 1)), "A03 TH");
+    // Its LK carries the TH (the form's `=E`): signed too.
+    assert!(sign(format!("F{}", a01_total + 1)), "A01 LK");
+    // Near misses: A01's KH, A02's TH, which no warning disputes.
+    for a1 in [format!("D{}", a01_total + 1), format!("E{}", a02_total + 1)] {
+        assert!(!sign(a1.clone()), "{a1}");
+    }
+    let footnote: Vec<&str> = summary
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("(*)"))
+        .collect();
+    assert_eq!(
+        footnote,
+        [format!("(*) A01 Số trẻ thuộc diện tiêm chủng, cột TH (và LK cộng từ đó): số có dấu (*) gồm số 4.150 của Xã Hòa Phú (ô XA-hoa-phu.xlsx › {sheet} › E{a01}), bị nghi sai (xem trang «Lỗi»); con số đúng có lẽ là khoảng 415. Hãy xác nhận với Xã Hòa Phú trước khi trình ký.")]
+    );
 }
 
 /// A rate over two operands, one of which a commune is exempt from (a
@@ -1840,4 +1880,72 @@ fn two_copies_with_different_figures_and_nothing_telling_the_newer_are_an_error(
     );
     let book = out3.join("tong-hop.xlsx");
     assert_eq!(note_at(&book, notes, &a1), "", "{a1}");
+}
+
+/// A commune's row left blank whose Ghi chú says nothing happened
+/// («Không phát sinh», tester EA's Thôn Phú Mỹ): the row is read as 0,
+/// said in an info; no `indicator-missing` warning, and the total it
+/// enters is no short total (no (*), no footnote line). Near miss: the
+/// same row left blank by another commune with no note is still the
+/// warning, its total signed (*).
+#[test]
+fn a_row_left_blank_with_a_note_saying_nothing_happened_is_read_as_zero() {
+    use crate::forms::{fill, Value};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let forms = forms_of(&tpl, &tmp.path().join("forms"));
+    let sheet = "Biểu số liệu";
+    let form = read_sheet(&forms["XA"], sheet);
+    let header = form
+        .iter()
+        .position(|r| r.iter().any(|c| c == "Ghi chú"))
+        .unwrap();
+    let note_col = form[header].iter().position(|c| c == "Ghi chú").unwrap();
+    let note_letter = char::from(b'A' + note_col as u8);
+    let b01 = row_of(&form, "B01") + 1;
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let typed = |code: &str, kh: f64, th: f64, ck: f64| {
+        let r = row_of(&form, code) + 1;
+        [("D", kh), ("E", th), ("G", ck)].map(|(c, v)| (sheet, format!("{c}{r}"), Value::Num(v)))
+    };
+    for (unit, file) in [("XA", "XA.xlsx"), ("XB", "XB.xlsx"), ("XC", "XC.xlsx")] {
+        let mut edits: Vec<_> = typed("A01", 300.0, 80.0, 290.0).to_vec();
+        edits.extend(typed("A02", 290.0, 75.0, 280.0));
+        // Xã Tân An leaves B01 blank with no word; Xã Krông Búk is
+        // exempt from it.
+        if unit == "XA" {
+            edits.push((
+                sheet,
+                format!("{note_letter}{b01}"),
+                Value::Text("Không phát sinh".into()),
+            ));
+        }
+        fill(&forms[unit], &dir.join(file), &edits);
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2026-Q1");
+    assert_eq!(
+        crate::trust::listed(&f, &["indicator-missing"]),
+        [
+            format!("info|indicator-missing|XA|D{b01}|B01|||"),
+            format!("warning|indicator-missing|XB|D{b01}|B01|||"),
+        ]
+    );
+    let said = f
+        .iter()
+        .find(|x| x["code"] == "indicator-missing" && x["unit"] == "XA")
+        .unwrap();
+    assert_eq!(said["message"], "Xã Hòa Phú để trống cả dòng B01 «Số ca tử vong trẻ dưới 1 tuổi» và ghi chú «Không phát sinh»: dòng này được đọc là 0 (không phát sinh) và được tổng hợp như vậy.");
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let footnote: Vec<&str> = summary
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.contains("B01 Số ca"))
+        .collect();
+    // Xã Tân An alone is left out; Xã Hòa Phú's 0 is in.
+    assert_eq!(
+        footnote,
+        ["- B01 Số ca tử vong trẻ dưới 1 tuổi (cột KH, TH, LK, CK): chưa gồm số của 1 đơn vị: Xã Tân An."]
+    );
 }
