@@ -316,7 +316,12 @@ pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
 /// column names another period, «Thực hiện học kỳ I năm học 2026-2027»
 /// in a Q4 run): none of that column's figures is consolidated, so the
 /// file is not ready to send either, though nothing in it is wrong.
-pub fn verdict(tally: Tally, unit_doubt: bool, unread: bool, lang: Lang) -> String {
+///
+/// `blank`: how many rows of indicators the unit reports it left blank
+/// (the `indicator-missing` warnings at a row): a half-filled form is not
+/// complete, so not ready to send, though nothing in it is wrong (tester
+/// ED: 31 of 65 rows blank was «Có thể gửi»).
+pub fn verdict(tally: Tally, unit_doubt: bool, unread: bool, blank: usize, lang: Lang) -> String {
     let counts = tally.words(lang);
     let others = format!(
         "{}, {}",
@@ -335,6 +340,13 @@ pub fn verdict(tally: Tally, unit_doubt: bool, unread: bool, lang: Lang) -> Stri
         ),
         (Lang::En, false, true) if unread => format!(
             "Result: no errors ({others}), but not ready to send: the figures of the column headed for another period are not consolidated; correct its header to the report's period, as the warning above says, then check again."
+        ),
+        (Lang::Vi, false, true) if blank > 0 => format!(
+            "Kết quả: không có lỗi ({others}), nhưng chưa gửi được: biểu chưa đủ, còn {blank} dòng chỉ tiêu để trống; hãy ghi số liệu vào các dòng đó (ghi 0 nếu không phát sinh), như các cảnh báo trên, rồi kiểm tra lại."
+        ),
+        (Lang::En, false, true) if blank > 0 => format!(
+            "Result: no errors ({others}), but not ready to send: the form is not complete, {} left blank; fill in those rows (0 where nothing happened), as the warnings above say, then check again.",
+            lang.count(blank, ("", "indicator row", "indicator rows"))
         ),
         (Lang::Vi, true, _) => format!("Kết quả: {counts}. Hãy sửa các lỗi trước khi gửi."),
         (Lang::Vi, false, true) => {
@@ -474,9 +486,21 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
                     f.code == crate::diagnostic::Code::ColumnIgnored
                         && f.severity == Severity::Warning
                 });
+                // Rows left blank, each told at its row (the list of
+                // rows absent altogether is one finding without one).
+                let blank = report
+                    .findings
+                    .iter()
+                    .filter(|f| {
+                        f.code == crate::diagnostic::Code::IndicatorMissing
+                            && f.severity == Severity::Warning
+                            && !f.cell.is_empty()
+                            && !f.indicator.is_empty()
+                    })
+                    .count();
                 println!(
                     "{}",
-                    verdict(Tally::of(&report.findings), unit_doubt, unread, lang)
+                    verdict(Tally::of(&report.findings), unit_doubt, unread, blank, lang)
                 );
             }
         }

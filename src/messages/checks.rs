@@ -164,6 +164,10 @@ pub enum Compared<'a> {
     /// is one): no quarter grows so, a figure in another unit (đồng under
     /// "triệu đồng") does.
     LastYearFlow { last: &'a str, times: &'a str },
+    /// A cumulative figure (LK) `times` (1.000 or more) the unit's own
+    /// last year's and as many times its own quarter's (`others`: "TH
+    /// 12,5; CK 40"): «37.500» typed for 37,5, or the wrong unit.
+    QuarterAndLastYear { others: &'a str, times: &'a str },
     /// `times` the largest figure (`largest`) of the other units, half of
     /// which or more state zero, and as far above the unit's own last
     /// year's figure (`last`: "CK 0"): figures typed into another row, or
@@ -2415,6 +2419,12 @@ fn outlier_said(
             (Lang::En, true) => format!("{unit}: {what} (column {column}) is {v}, about 1/{times} of the unit's own figure of last year ({last}), for a level held at the period's end, which seldom falls so far: a digit dropped or the wrong unit, it seems; by last year's figure it is probably about {typical}. Check it with the unit."),
         };
     }
+    if let Compared::QuarterAndLastYear { others, times } = compared {
+        return match lang {
+            Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, gấp khoảng {times} lần cả số cùng kỳ và số thực hiện trong kỳ của chính đơn vị ({others}), trong khi lũy kế chỉ gồm các quý từ đầu năm; chia cho {times} thì được {typical}, khớp với các số đó: có lẽ đặt nhầm dấu thập phân (dấu chấm thay cho dấu phẩy), thừa chữ số 0 hoặc ghi nhầm đơn vị. Con số đúng có lẽ là {typical}; hãy kiểm tra lại với đơn vị."),
+            Lang::En => format!("{unit}: {what} (column {column}) is {v}, about {times} times both the unit's own last year's figure and this period's ({others}), while the cumulative figure holds only the quarters since January; divided by {times} it is {typical}, in line with them: probably a misplaced decimal mark (a dot for the comma), zeros too many or the wrong unit. The figure is probably {typical}; check it with the unit."),
+        };
+    }
     if let Compared::LastYearFlow { last, times } = compared {
         return match lang {
             Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, gấp khoảng {times} lần số của chính đơn vị ({last}): không số phát sinh nào tăng nhiều như vậy trong một năm; có thể ghi nhầm đơn vị (ghi bằng đồng thay cho đơn vị của dòng) hoặc thừa chữ số 0; con số đúng có lẽ là khoảng {typical}. Hãy kiểm tra lại với đơn vị."),
@@ -2507,6 +2517,7 @@ fn outlier_said(
             | Compared::PlanAndLastYear { .. }
             | Compared::LastYearStock { .. }
             | Compared::LastYearFlow { .. }
+            | Compared::QuarterAndLastYear { .. }
             | Compared::AboveMostlyZero { .. },
             _,
         ) => (String::new(), String::new()),

@@ -1624,6 +1624,19 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
         Checked::Outlier {
             unit,
             what,
+            column: ValueColumn::Lk,
+            value: "37.500",
+            compared: Compared::QuarterAndLastYear {
+                others: "TH 12,5; CK 40",
+                times: "1.000",
+            },
+            level,
+            usual: "37,5",
+            note: None,
+        },
+        Checked::Outlier {
+            unit,
+            what,
             column: th,
             value: "10",
             compared: Compared::LastYearStock {

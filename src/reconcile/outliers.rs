@@ -639,6 +639,10 @@ enum OwnSlip {
     PlanAndLastYear,
     /// A stock as many times above (`below`: below) its last year's.
     LastYearStock { below: bool },
+    /// A cumulative figure (LK) a thousand times (or more, a power of
+    /// ten) its last year's and its own quarter's alike: see
+    /// [`cumulative_thousands`].
+    QuarterAndLastYear,
     /// A flow a hundred thousand times its last year's or more.
     LastYearFlow,
     /// Far off its peers, and in line with its own other figures once
@@ -714,7 +718,10 @@ fn off_plan_and_last_year(
             }
             Some((vec![ck], power, below, OwnSlip::LastYearStock { below }))
         })?,
-        None => return flow_jump(ck, kh, r, money, lang),
+        None => {
+            return cumulative_thousands(own, ck, kh, r, lang)
+                .or_else(|| flow_jump(ck, kh, r, money, lang))
+        }
     };
     let expected = if below {
         r.value * power
@@ -731,6 +738,46 @@ fn off_plan_and_last_year(
     let listed = own_figures(listed.iter().copied(), lang);
     Some((listed, power, expected, slip))
 }
+
+/// A cumulative figure (LK) a thousand times or more (near a power of
+/// ten) its unit's own last year's (CK), and as many times its own
+/// quarter's (TH), with no plan it is in line with: «37.500» typed for
+/// 37,5 (the decimal comma written as a dot, read as thousands), or the
+/// year's figure in đồng under «nghìn đồng». A cumulative figure cannot
+/// hold a thousand of its quarters, and last year's agrees: no peers are
+/// needed, so `check` on one file says what `consolidate` says of it.
+/// Divided by the power, the figure must still hold its quarter (LK ≥
+/// TH): else the row says something else.
+fn cumulative_thousands(
+    own: &[TidyRow],
+    ck: &TidyRow,
+    kh: Option<&TidyRow>,
+    r: &TidyRow,
+    lang: Lang,
+) -> Option<(String, f64, f64, OwnSlip)> {
+    if r.column != ValueColumn::Lk {
+        return None;
+    }
+    let th = own
+        .iter()
+        .find(|o| o.column == ValueColumn::Th && o.value > 0.0)?;
+    let times = r.value / ck.value;
+    let power = 10f64.powf(times.log10().round());
+    let near = times / power <= NEAR_POWER && power / times <= NEAR_POWER;
+    let expected = r.value / power;
+    let holds_quarter = expected >= th.value * (1.0 - 1e-9);
+    let past_quarter = r.value / th.value >= power / NEAR_POWER;
+    let past_plan = kh.is_none_or(|kh| r.value / kh.value >= power / NEAR_POWER);
+    if power < CUMULATIVE_POWER || !near || !holds_quarter || !past_quarter || !past_plan {
+        return None;
+    }
+    let listed = own_figures([th, ck].into_iter(), lang);
+    Some((listed, power, expected, OwnSlip::QuarterAndLastYear))
+}
+
+/// How many times its own quarter's and last year's a cumulative figure
+/// must be: see [`cumulative_thousands`].
+const CUMULATIVE_POWER: f64 = 1000.0;
 
 /// A flow (TH or LK) [`FLOW_JUMP`] times its unit's own last year's
 /// figure or more (and its plan's, when it states one): no count of
@@ -1304,9 +1351,10 @@ fn outlier_finding(
     let own_times = own_figures.map(|(_, times, _)| format_num(times.round(), 0, lang));
     let typical = match (own_figures, slip) {
         // Brought back by a power: the digits the division adds too.
-        (Some((_, times, expected)), Some(OwnSlip::OwnPower { below: false, .. })) => {
-            format_num(expected, brought_back_decimals(expected, d, times), lang)
-        }
+        (
+            Some((_, times, expected)),
+            Some(OwnSlip::OwnPower { below: false, .. } | OwnSlip::QuarterAndLastYear),
+        ) => format_num(expected, brought_back_decimals(expected, d, times), lang),
         (Some((_, _, expected)), _) => usual_of(expected),
         (None, _) => typical,
     };
@@ -1318,6 +1366,7 @@ fn outlier_finding(
                 times,
                 below,
             },
+            Some(OwnSlip::QuarterAndLastYear) => Compared::QuarterAndLastYear { others, times },
             Some(OwnSlip::LastYearFlow) => Compared::LastYearFlow {
                 last: others,
                 times,

@@ -2389,3 +2389,60 @@ fn a_form_without_a_figure_of_the_period_is_not_ready_to_send() {
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("Có thể gửi"), "{text}");
 }
+
+/// Tester ED, v02: a half-filled form (31 of 65 rows blank) was «Có thể
+/// gửi; hãy xem lại các cảnh báo». Rows of indicators the unit reports
+/// left blank make the form incomplete: the verdict says how many and
+/// that it is not ready. Near miss: the same form filled in is ready.
+#[test]
+fn a_form_with_blank_rows_is_not_ready_to_send() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let mut half = rows(1281.0, 1204.0, 77.0, 1281.0);
+    half.push(("HC07", "Tổng số lượt đánh giá", "lượt", vec![V::E, V::E]));
+    half.push(("TT04", "Đơn tồn đầu kỳ", "đơn", vec![V::E, V::E]));
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(half, true),
+    );
+    let (_, text) = run(&file, &tpl, &[]);
+    let blank: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("để trống cả dòng"))
+        .collect();
+    assert_eq!(blank.len(), 2, "{text}");
+    assert!(
+        blank[0].contains("HC07") && blank[1].contains("TT04"),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "Kết quả: không có lỗi (2 cảnh báo, 0 thông tin), nhưng chưa gửi được: biểu chưa đủ, còn 2 dòng chỉ tiêu để trống; hãy ghi số liệu vào các dòng đó (ghi 0 nếu không phát sinh), như các cảnh báo trên, rồi kiểm tra lại."
+    );
+    let (_, text) = run(&file, &tpl, &["--lang", "en"]);
+    assert!(
+        text.lines().last().unwrap().contains(
+            "but not ready to send: the form is not complete, 2 indicator rows left blank"
+        ),
+        "{text}"
+    );
+    // Near miss: every row filled in.
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(rows(1281.0, 1204.0, 77.0, 1281.0), true),
+    );
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "Kết quả: không có lỗi (0 cảnh báo, 0 thông tin). Có thể gửi."
+    );
+}

@@ -642,3 +642,71 @@ fn a_thousandfold_slip_is_told_at_the_slipped_figure() {
         ["error|cumulative-mismatch|Biểu 1|F7|NS02|LK|LK = TH|12,5"]
     );
 }
+
+/// Tester ED, v03c: a fine's LK typed «37.500» (meant 37,5 triệu) where
+/// TH 12,5 and CK 40. `consolidate` warned of it among the peers; `check`
+/// on the one file said nothing and «Có thể gửi». The unit's own figures
+/// tell it without peers: a thousand times its last year's and its
+/// quarter's. Near misses: LK 37,5 as meant; an LK only three times its
+/// TH (a big quarter before) is no slip the row shows.
+#[test]
+fn a_cumulative_figure_a_thousand_times_its_own_row_is_told_without_peers() {
+    use crate::checks::{complete, write_form, V};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let columns = ["Thực hiện quý", "Lũy kế từ đầu năm", "Cùng kỳ năm trước"];
+    let fine = |th: V, lk: V| {
+        complete(
+            vec![(
+                "NS02",
+                "Tiền phạt vi phạm hành chính",
+                "triệu đồng",
+                vec![th, lk, V::N(40.0)],
+            )],
+            true,
+        )
+    };
+    let file = tmp.path().join("phuong-05.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ III/2020",
+        &columns,
+        &fine(V::N(12.5), V::T("37.500")),
+    );
+    let (code, found) = check_json(&file, &tpl, &["--period", "2020-Q3"]);
+    assert_eq!(found, ["warning|outlier|Biểu 1|F7|NS02|LK|37,5|37.500"]);
+    assert_eq!(code, 0);
+    let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q3"]);
+    let line = text.lines().nth(1).unwrap();
+    assert!(
+        line.starts_with("Cảnh báo  Biểu 1!F7  NS02 Tiền phạt vi phạm hành chính (cột LK) ghi 37.500, gấp khoảng 1.000 lần cả số cùng kỳ và số thực hiện trong kỳ của chính đơn vị (TH 12,5; CK 40)"),
+        "{text}"
+    );
+    assert!(line.contains("chia cho 1.000 thì được 37,5"), "{text}");
+    assert!(!text.contains("Có thể gửi."), "{text}");
+
+    // As meant: nothing.
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ III/2020",
+        &columns,
+        &fine(V::N(12.5), V::N(37.5)),
+    );
+    let (code, found) = check_json(&file, &tpl, &["--period", "2020-Q3"]);
+    assert_eq!(found, Vec::<String>::new());
+    assert_eq!(code, 0);
+    // A thousand times last year's but only three times its quarter's:
+    // the quarter agrees with it, the row shows no slip.
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ III/2020",
+        &columns,
+        &fine(V::N(12000.0), V::N(37500.0)),
+    );
+    let (_, found) = check_json(&file, &tpl, &["--period", "2020-Q3"]);
+    assert!(!found.iter().any(|f| f.contains("|F7|")), "{found:?}");
+}
