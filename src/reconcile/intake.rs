@@ -57,6 +57,10 @@ pub struct Undecided {
     pub unit: usize,
     /// The files (indices into the outcomes), the one used first.
     pub files: Vec<usize>,
+    /// Whether their modification times chose the one used (the later
+    /// saved): times of saved attachments say nothing of which is right,
+    /// so differing figures are a warning, not an error.
+    pub by_time: bool,
 }
 
 /// How many files read stay of unknown sender: those a missing unit's
@@ -703,11 +707,16 @@ pub fn intake(
                     // date): one info of the office's, nothing to doubt.
                     findings.push(dup.revised(lang));
                 } else {
-                    if split.is_none() && nothing_tells(&cands, outcomes) {
+                    let by_time = only_times(&cands, outcomes);
+                    if split.is_none() && (by_time || nothing_tells(&cands, outcomes)) {
                         let mut files: Vec<usize> =
                             cands.iter().copied().filter(|&k| k != chosen).collect();
                         files.insert(0, chosen);
-                        undecided.push(Undecided { unit: ai, files });
+                        undecided.push(Undecided {
+                            unit: ai,
+                            files,
+                            by_time,
+                        });
                     }
                     findings.extend(files.iter().map(|f| dup.finding(f, lang)));
                 }
@@ -893,6 +902,7 @@ pub fn copies_differ(
             used: &files[0],
             differ: &quoted,
             more: differ.len().saturating_sub(DIFFER_QUOTED),
+            by_time: u.by_time,
         };
         let named: Vec<String> = differ
             .iter()
@@ -909,8 +919,13 @@ pub fn copies_differ(
                 && f.severity == Severity::Warning
                 && f.unit == a.code)
         });
+        let severity = if u.by_time {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
         intake.findings.push(
-            Finding::said(Severity::Error, &said, lang)
+            Finding::said(severity, &said, lang)
                 .at(&Location::file(files[0].clone()))
                 .unit(a.code.clone())
                 .expected(named.join("; "))
@@ -940,6 +955,36 @@ fn nothing_tells(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
             .skip(i + 1)
             .all(|b| compare_copies(a, b).2 == Decider::Nothing)
     })
+}
+
+/// Whether only the modification times told a unit's files (`cands`)
+/// apart: each two alike as [`nothing_tells`] asks but for their times,
+/// and two saved more than a minute apart.
+fn only_times(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
+    let flags = |k: usize| match &outcomes[k] {
+        FileOutcome::Read(s) => Some((s.unit_former.is_some(), s.unit_loose)),
+        _ => None,
+    };
+    let first = cands.first().and_then(|&k| flags(k));
+    if first.is_none() || cands.iter().any(|&k| flags(k) != first) {
+        return false;
+    }
+    let copies = report_copies(cands, outcomes);
+    let mut timed = false;
+    let all = copies.iter().enumerate().all(|(i, a)| {
+        copies
+            .iter()
+            .skip(i + 1)
+            .all(|b| match compare_copies(a, b).2 {
+                Decider::Modified => {
+                    timed = true;
+                    true
+                }
+                Decider::Nothing => true,
+                _ => false,
+            })
+    });
+    all && timed
 }
 
 /// The indicators a file read states, as bits

@@ -2238,24 +2238,30 @@ fn a_revision_named_in_the_file_name_outranks_a_newer_plain_copy() {
     };
     // Phường 3's names tell the latest: one info of the office's at the
     // file used, no feedback. Phường 4's plain names are told apart by
-    // their times only: a warning on each file, and its feedback (the
-    // near miss).
+    // their times only and their figures differ: one warning naming the
+    // figures, and its feedback (the near miss).
     assert_eq!(
         listed(&f, &["submission-duplicate"]),
         [
             "info|submission-duplicate|P03||||P3_BC quy I_2020 - ban sua lan 2.xlsx|P3_BC quy I_2020 - ban sua.xlsx; P3_BC quy I_2020.xlsx",
-            "warning|submission-duplicate|P04||||P4 bao cao (1).xlsx|P4 bao cao.xlsx",
-            "warning|submission-duplicate|P04||||P4 bao cao (1).xlsx|P4 bao cao.xlsx",
+            "warning|submission-duplicate|P04||||HC02 TH; HC02 LK; HC03 TH; HC03 LK|P4 bao cao (1).xlsx; P4 bao cao.xlsx",
         ]
     );
     assert_eq!(
         said("P3_BC quy I_2020 - ban sua lan 2.xlsx"),
         "Phường 3 gửi 3 tệp cho Quý I/2020: dùng tệp P3_BC quy I_2020 - ban sua lan 2.xlsx (tên tệp ghi «ban sua lan 2»); P3_BC quy I_2020 - ban sua.xlsx, P3_BC quy I_2020.xlsx không được tổng hợp. Không cần sửa gì."
     );
+    // Phường 4's copies differ and only their times chose (tester EC):
+    // a warning naming each differing cell with both values, never
+    // «trùng».
+    let p4 = said("P4 bao cao (1).xlsx");
     assert!(
-        said("P4 bao cao.xlsx").contains("Dùng tệp P4 bao cao (1).xlsx (sửa đổi gần đây nhất)"),
-        "{}",
-        said("P4 bao cao.xlsx")
+        p4.contains("chỉ có thời điểm lưu tệp cho biết bản nào sau")
+            && p4.contains("HC02 TH: 400 (P4 bao cao (1).xlsx › ")
+            && p4.contains(" / 100 (P4 bao cao.xlsx › ")
+            && p4.contains("Tạm dùng tệp P4 bao cao (1).xlsx (lưu sau cùng)")
+            && !p4.contains("trùng"),
+        "{p4}"
     );
     // Phường 3's feedback says nothing of its copies; Phường 4's asks to
     // check the copy used.
