@@ -90,6 +90,12 @@ const REASONS: &[(&str, &str, &str, &str)] = &[
     ("not a spreadsheet (.pdf", "tài liệu PDF, không phải bảng tính",
         "Nếu đây là báo cáo, hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo thay cho tệp PDF.",
         "If it is a report, ask the unit for its Excel workbook (.xlsx) instead of the PDF."),
+    ("not a spreadsheet (.msg", "thư Outlook (.msg) đã lưu, công cụ không mở thư",
+        "Hãy mở thư bằng Outlook, lưu tệp Excel đính kèm vào thư mục đầu vào rồi chạy lại.",
+        "Open the mail in Outlook, save its attached Excel file into the input folder and run again."),
+    ("not a spreadsheet (.lnk", "lối tắt (shortcut) của Windows, chỉ trỏ tới một tệp ở nơi khác, không phải chính tệp báo cáo",
+        "Hãy chép chính tệp báo cáo (không phải lối tắt) vào thư mục đầu vào rồi chạy lại.",
+        "Copy the report file itself (not the shortcut) into the input folder and run again."),
     ("not a spreadsheet (.", "không phải bảng tính", "", ""),
     ("not a regular file", "không phải tệp thông thường (ống dẫn hay thiết bị); không được mở", "", ""),
     ("a RAR or 7-Zip archive", "tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này",
@@ -249,6 +255,12 @@ const PLAIN_EN: &[(&str, &str)] = &[
 /// the unit, so «Hãy gỡ mật khẩu», not «Hãy xin đơn vị gỡ mật khẩu».
 /// Keyed as [`REASONS`] is; an entry not here gives its advice as it is.
 const TO_SENDER: &[(&str, &str, &str)] = &[
+    ("not a spreadsheet (.msg",
+        "Hãy gửi chính tệp Excel của báo cáo (lưu tệp đính kèm ra), không gửi cả thư Outlook.",
+        "Send the report's Excel file itself (save the attachment), not the Outlook mail."),
+    ("not a spreadsheet (.lnk",
+        "Hãy gửi chính tệp báo cáo, không gửi lối tắt (shortcut) trỏ tới nó.",
+        "Send the report file itself, not a shortcut pointing to it."),
     ("zip archive is protected by a password",
         "Hãy gửi các bảng tính không nén, hoặc nén lại không đặt mật khẩu.",
         "Send the workbooks unzipped, or zipped without a password."),

@@ -320,6 +320,10 @@ pub enum Said<'a> {
         used: &'a str,
         differ: &'a [String],
         more: usize,
+        /// Whether the later saved is used (a warning: file times of saved
+        /// attachments say nothing of which is right), not the name
+        /// sorting last (an error).
+        by_time: bool,
     },
     /// `submission-duplicate` (a warning): `unit` sent one file per former
     /// unit it was formed from, every one of them (`files`: each file with
@@ -1038,17 +1042,29 @@ fn submissions(s: &Said, lang: Lang) -> String {
                 ),
             }
         }
-        (Said::SubmissionCopiesDiffer { unit, period, files, used, differ, more }, lang) => {
+        (Said::SubmissionCopiesDiffer { unit, period, files, used, differ, more, by_time }, lang) => {
             let list = files.join(", ");
             let differ = differ.join("; ");
-            match lang {
-                Lang::Vi => format!(
+            let more_vi = if *more > 0 { format!(" và {more} số khác") } else { String::new() };
+            let more_en = if *more > 0 { format!(" and {more} more") } else { String::new() };
+            match (lang, by_time) {
+                (Lang::Vi, true) => format!(
+                    "{unit} gửi {} tệp cho {} ({list}) mà số liệu khác nhau, chỉ có thời điểm lưu tệp cho biết bản nào sau (thời điểm lưu tệp đính kèm không nói bản nào đúng): {differ}{more_vi}. Tạm dùng tệp {used} (lưu sau cùng); hãy hỏi {unit} số nào đúng trước khi trình ký.",
+                    files.len(),
+                    period.title_vi(),
+                ),
+                (Lang::En, true) => format!(
+                    "{unit} sent {} files for {} ({list}) whose figures differ, only their saved times telling which is later (the times of saved attachments say nothing of which is right): {differ}{more_en}. Using {used} (saved last) for now; ask {unit} which is right before signing.",
+                    files.len(),
+                    period.title_en(),
+                ),
+                (Lang::Vi, false) => format!(
                     "{unit} gửi {} tệp cho {} ({list}) mà số liệu khác nhau, không có gì cho biết bản nào mới hơn (cùng kỳ, cùng lúc lưu, tên không ghi bản sửa): {differ}{}. Tạm dùng tệp {used}; hãy hỏi {unit} số nào đúng trước khi trình ký.",
                     files.len(),
                     period.title_vi(),
                     if *more > 0 { format!(" và {more} số khác") } else { String::new() }
                 ),
-                Lang::En => format!(
+                (Lang::En, false) => format!(
                     "{unit} sent {} files for {} ({list}) whose figures differ, nothing telling which is newer (the same period, saved at the same time, no revision in the names): {differ}{}. Using {used} for now; ask {unit} which is right before signing.",
                     files.len(),
                     period.title_en(),

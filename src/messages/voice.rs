@@ -180,6 +180,7 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
                 "HC02 TH: 700 (phuong-07.xlsx › Sheet1 › E7) / 760 (phuong-07 (bản sửa).xlsx › Sheet1 › E7)".to_string(),
             ])),
             more: 2,
+            by_time: false,
         },
         Said::SubmissionFormerSummed {
             unit,

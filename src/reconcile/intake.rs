@@ -57,6 +57,10 @@ pub struct Undecided {
     pub unit: usize,
     /// The files (indices into the outcomes), the one used first.
     pub files: Vec<usize>,
+    /// Whether their modification times chose the one used (the later
+    /// saved): times of saved attachments say nothing of which is right,
+    /// so differing figures are a warning, not an error.
+    pub by_time: bool,
 }
 
 /// How many files read stay of unknown sender: those a missing unit's
@@ -703,11 +707,16 @@ pub fn intake(
                     // date): one info of the office's, nothing to doubt.
                     findings.push(dup.revised(lang));
                 } else {
-                    if split.is_none() && nothing_tells(&cands, outcomes) {
+                    let by_time = only_times(&cands, outcomes);
+                    if split.is_none() && (by_time || nothing_tells(&cands, outcomes)) {
                         let mut files: Vec<usize> =
                             cands.iter().copied().filter(|&k| k != chosen).collect();
                         files.insert(0, chosen);
-                        undecided.push(Undecided { unit: ai, files });
+                        undecided.push(Undecided {
+                            unit: ai,
+                            files,
+                            by_time,
+                        });
                     }
                     findings.extend(files.iter().map(|f| dup.finding(f, lang)));
                 }
@@ -893,6 +902,7 @@ pub fn copies_differ(
             used: &files[0],
             differ: &quoted,
             more: differ.len().saturating_sub(DIFFER_QUOTED),
+            by_time: u.by_time,
         };
         let named: Vec<String> = differ
             .iter()
@@ -909,8 +919,13 @@ pub fn copies_differ(
                 && f.severity == Severity::Warning
                 && f.unit == a.code)
         });
+        let severity = if u.by_time {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
         intake.findings.push(
-            Finding::said(Severity::Error, &said, lang)
+            Finding::said(severity, &said, lang)
                 .at(&Location::file(files[0].clone()))
                 .unit(a.code.clone())
                 .expected(named.join("; "))
@@ -940,6 +955,36 @@ fn nothing_tells(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
             .skip(i + 1)
             .all(|b| compare_copies(a, b).2 == Decider::Nothing)
     })
+}
+
+/// Whether only the modification times told a unit's files (`cands`)
+/// apart: each two alike as [`nothing_tells`] asks but for their times,
+/// and two saved more than a minute apart.
+fn only_times(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
+    let flags = |k: usize| match &outcomes[k] {
+        FileOutcome::Read(s) => Some((s.unit_former.is_some(), s.unit_loose)),
+        _ => None,
+    };
+    let first = cands.first().and_then(|&k| flags(k));
+    if first.is_none() || cands.iter().any(|&k| flags(k) != first) {
+        return false;
+    }
+    let copies = report_copies(cands, outcomes);
+    let mut timed = false;
+    let all = copies.iter().enumerate().all(|(i, a)| {
+        copies
+            .iter()
+            .skip(i + 1)
+            .all(|b| match compare_copies(a, b).2 {
+                Decider::Modified => {
+                    timed = true;
+                    true
+                }
+                Decider::Nothing => true,
+                _ => false,
+            })
+    });
+    all && timed
 }
 
 /// The indicators a file read states, as bits
@@ -2058,11 +2103,18 @@ impl Duplicate<'_> {
             used: self.used,
             why: self.why,
         };
+        // `actual` is the copy set aside, `expected` the copy used: on
+        // the file used, the others.
+        let set_aside = if file == self.used {
+            others.join("; ")
+        } else {
+            file.to_string()
+        };
         Finding::said(self.severity, &said, lang)
             .at(&Location::file(file))
             .unit(self.unit.code.clone())
             .expected(self.used.to_string())
-            .actual(file.to_string())
+            .actual(set_aside)
     }
 }
 
@@ -2546,14 +2598,36 @@ fn compare_copies(a: &ReportCopy, b: &ReportCopy) -> (bool, Option<(String, Stri
     // A name that marks a revision ("bản sửa lần 2", "v2") is the
     // later copy whatever its modification time: a file saved again
     // after the mail (opened, printed) is not newer for it.
-    let (ra, rb) = (revision_of(a.file), revision_of(b.file));
-    if ra.0 != rb.0 {
-        let words = if rb.0 > ra.0 { rb.1 } else { ra.1 };
-        let why = (
-            format!("tên tệp ghi «{words}»"),
-            format!("its name says «{words}»"),
-        );
-        return (rb.0 > ra.0, Some(why), Decider::Revision);
+    // The folders between the batch and the file are read alike
+    // («Đã sửa/Phuong 16.xlsx» beside «Bản cũ/Phuong 16.xlsx»); a copy
+    // whose name and folder disagree tells nothing.
+    if let (Some(ra), Some(rb)) = (marks_of_path(a.file), marks_of_path(b.file)) {
+        if ra.rank != rb.rank {
+            let later = rb.rank > ra.rank;
+            let (won, lost) = if later { (&rb, &ra) } else { (&ra, &rb) };
+            let why = if won.rank > 0 {
+                let place = if won.in_folder {
+                    ("thư mục", "its folder")
+                } else {
+                    ("tên tệp", "its name")
+                };
+                (
+                    format!("{} ghi «{}»", place.0, won.words),
+                    format!("{} says «{}»", place.1, won.words),
+                )
+            } else {
+                let place = if lost.in_folder {
+                    ("thư mục của tệp kia", "the other's folder")
+                } else {
+                    ("tên tệp kia", "the other's name")
+                };
+                (
+                    format!("{} ghi «{}»", place.0, lost.words),
+                    format!("{} says «{}»", place.1, lost.words),
+                )
+            };
+            return (later, Some(why), Decider::Revision);
+        }
     }
     if let (Some(ma), Some(mb)) = (a.modified, b.modified) {
         let minute = Duration::from_secs(60);
@@ -2568,13 +2642,66 @@ fn compare_copies(a: &ReportCopy, b: &ReportCopy) -> (bool, Option<(String, Stri
     (b.file > a.file, None, Decider::Nothing)
 }
 
+/// What a copy's path says of its revision ([`revision_of`] read in its
+/// file name and in each folder between the batch and it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Marks {
+    /// Below 0: an old copy («Bản cũ»); 0: nothing; above: a revision.
+    rank: i64,
+    /// The marking words as written.
+    words: String,
+    /// Whether a folder said it, not the file name.
+    in_folder: bool,
+}
+
+/// The revision marks of `file` (a path in the batch): its name's, else
+/// its folders'. `None` when they disagree (a revised name in a folder
+/// «Bản cũ», two folders saying old and revised): nothing can be told.
+fn marks_of_path(file: &str) -> Option<Marks> {
+    let path = std::path::Path::new(file);
+    let sign = |r: i64| r.signum();
+    let own = revision_of(file);
+    let mut folder: Option<Marks> = None;
+    if let Some(parent) = path.parent() {
+        for part in parent.components() {
+            let name = part.as_os_str().to_string_lossy();
+            // A folder's whole name is its "stem".
+            let (rank, words) = revision_of(&format!("{name}.dir"));
+            if rank == 0 {
+                continue;
+            }
+            match &folder {
+                Some(f) if sign(f.rank) != sign(rank) => return None,
+                Some(f) if f.rank.abs() >= rank.abs() => {}
+                _ => {
+                    folder = Some(Marks {
+                        rank,
+                        words,
+                        in_folder: true,
+                    })
+                }
+            }
+        }
+    }
+    match folder {
+        Some(f) if own.0 != 0 && sign(own.0) != sign(f.rank) => None,
+        Some(f) if own.0 == 0 => Some(f),
+        _ => Some(Marks {
+            rank: own.0,
+            words: own.1,
+            in_folder: false,
+        }),
+    }
+}
+
 /// What a file name says of a revised copy: its rank (0: nothing; a
 /// revision mark such as "bản sửa", "bổ sung", "thay thế", "chính thức",
 /// "cập nhật", "gửi lại": 1; a number after it or after "lần", "bản",
 /// "v" from 2 up, as "sửa lần 2", "v3": that number, the highest
 /// written) and the marking words as the name writes them ("bản sửa lần
-/// 2"), for the message.
-fn revision_of(file: &str) -> (u32, String) {
+/// 2"), for the message. A name marking an old copy («Bản cũ», «cũ»,
+/// «old») and no revision ranks -1.
+fn revision_of(file: &str) -> (i64, String) {
     let stem = std::path::Path::new(file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -2632,11 +2759,20 @@ fn revision_of(file: &str) -> (u32, String) {
             mark(i, end, n, &mut span);
         }
     }
-    let Some((mut from, to)) = span else {
-        return (0, String::new());
+    // An old copy: «Bản cũ» anywhere, or a name that is only «cũ».
+    let old = words
+        .windows(2)
+        .position(|w| w == ["ban", "cu"])
+        .map(|i| (i, i + 1))
+        .or_else(|| matches!(words[..], ["cu" | "old"]).then_some((0, 0)));
+    let (rank, (mut from, to)) = match (span, old) {
+        (Some(span), _) => (i64::from(rank), span),
+        (None, Some(span)) => (-1, span),
+        (None, None) => return (0, String::new()),
     };
-    // "bản sửa": the word "bản" before a mark belongs to it.
-    if from > 0 && words.get(from - 1) == Some(&"ban") {
+    // "bản sửa", "đã sửa": the word "bản" or "đã" before a mark belongs
+    // to it.
+    if from > 0 && matches!(words.get(from - 1), Some(&"ban" | &"da")) {
         from -= 1;
     }
     // The words as written, when they stand word for word beside the
@@ -2784,7 +2920,7 @@ pub(crate) fn unit_of_damaged(
 mod tests {
     use super::{name_date, revision_of};
 
-    fn revision_rank(file: &str) -> u32 {
+    fn revision_rank(file: &str) -> i64 {
         revision_of(file).0
     }
 
@@ -2820,6 +2956,25 @@ mod tests {
     /// The marks the message quotes, as the name writes them, and the
     /// higher number among marked names; a year, a ward's number, a
     /// first "lần 1" mark nothing.
+    #[test]
+    fn a_folder_named_as_a_revision_or_an_old_copy_is_read_as_the_name() {
+        let rank = |f: &str| super::marks_of_path(f).map(|m| (m.rank, m.words, m.in_folder));
+        assert_eq!(
+            rank("Đã sửa/Phuong 16.xlsx"),
+            Some((1, "Đã sửa".into(), true))
+        );
+        assert_eq!(
+            rank("Bản cũ/Phuong 16.xlsx"),
+            Some((-1, "Bản cũ".into(), true))
+        );
+        assert_eq!(rank("Gửi lại/P16.xlsx").map(|r| r.0), Some(1));
+        assert_eq!(rank("Phong ban/p.kt.xlsx").map(|r| r.0), Some(0));
+        assert_eq!(rank("Phuong 16 ban cu.xlsx").map(|r| r.0), Some(-1));
+        // Name and folder disagree: nothing is told.
+        assert_eq!(rank("Bản cũ/Phuong 16 (bản sửa).xlsx"), None);
+        assert_eq!(rank("Bản sửa/Phuong 16 - ban cu.xlsx"), None);
+    }
+
     #[test]
     fn a_revision_is_quoted_as_written_and_numbered() {
         let r = |f: &str| revision_of(f);

@@ -1421,8 +1421,7 @@ pub fn figures_left_out(f: &Finding, template: &Template) -> Vec<(usize, ValueCo
     // Also the figures two copies of a unit's report differ in (a
     // `submission-duplicate` error, the same `expected`): each disputed.
     let listed = f.code == Code::TotalMismatch
-        || (f.code == Code::SubmissionDuplicate
-            && f.severity == crate::diagnostic::Severity::Error);
+        || (f.code == Code::SubmissionDuplicate && f.severity != crate::diagnostic::Severity::Info);
     if !listed || !f.indicator.is_empty() || f.unit.is_empty() {
         return Vec::new();
     }

@@ -312,3 +312,49 @@ fn identical_copies_of_one_file_are_one_report_and_one_info() {
     assert_eq!(line("P04")[4], "trùng");
     assert_eq!(line("P03")[3], z("Bao cao Q1 (2).xlsx"));
 }
+
+/// A saved Outlook mail (.msg) and a Windows shortcut (.lnk) in the inbox
+/// (tester EC: both «không phải bảng tính» alone) say what they are and
+/// what to do: save the mail's attachment, copy the file itself.
+#[test]
+fn a_saved_mail_and_a_shortcut_say_what_they_are_and_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let right = [
+        [400.0, 100.0, 400.0],
+        [360.0, 90.0, 360.0],
+        [40.0, 10.0, 40.0],
+    ];
+    write_report(&dir.join("Phuong 2.xlsx"), "UBND PHƯỜNG 2", right);
+    std::fs::write(
+        dir.join("FW Bao cao Phuong 16.msg"),
+        b"\xd0\xcf\x11\xe0mail",
+    )
+    .unwrap();
+    std::fs::write(dir.join("Phuong 5.xlsx - Shortcut.lnk"), b"L\0\0\0link").unwrap();
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2025-Q4");
+    let skipped = |file: &str| {
+        f.iter()
+            .find(|x| x["code"] == "file-skipped" && x["file"] == file)
+            .map(|x| {
+                format!(
+                    "{}|{}",
+                    x["severity"].as_str().unwrap(),
+                    x["message"].as_str().unwrap()
+                )
+            })
+            .unwrap()
+    };
+    assert_eq!(
+        skipped("FW Bao cao Phuong 16.msg"),
+        "info|Bỏ qua tệp FW Bao cao Phuong 16.msg: thư Outlook (.msg) đã lưu, công cụ không mở thư. Hãy mở thư bằng Outlook, lưu tệp Excel đính kèm vào thư mục đầu vào rồi chạy lại."
+    );
+    assert_eq!(
+        skipped("Phuong 5.xlsx - Shortcut.lnk"),
+        "info|Bỏ qua tệp Phuong 5.xlsx - Shortcut.lnk: lối tắt (shortcut) của Windows, chỉ trỏ tới một tệp ở nơi khác, không phải chính tệp báo cáo. Hãy chép chính tệp báo cáo (không phải lối tắt) vào thư mục đầu vào rồi chạy lại."
+    );
+}

@@ -1850,7 +1850,7 @@ fn two_copies_with_different_figures_and_nothing_telling_the_newer_are_an_error(
         crate::trust::listed(&f, &codes),
         [
             "warning|submission-duplicate|XA||||Xa Hoa Phu - quy 3.xlsx|BC Q3 Hoa Phu.xlsx",
-            "warning|submission-duplicate|XA||||Xa Hoa Phu - quy 3.xlsx|Xa Hoa Phu - quy 3.xlsx",
+            "warning|submission-duplicate|XA||||Xa Hoa Phu - quy 3.xlsx|BC Q3 Hoa Phu.xlsx",
         ]
     );
     let book = out2.join("tong-hop.xlsx");

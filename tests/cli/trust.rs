@@ -2238,24 +2238,30 @@ fn a_revision_named_in_the_file_name_outranks_a_newer_plain_copy() {
     };
     // Phường 3's names tell the latest: one info of the office's at the
     // file used, no feedback. Phường 4's plain names are told apart by
-    // their times only: a warning on each file, and its feedback (the
-    // near miss).
+    // their times only and their figures differ: one warning naming the
+    // figures, and its feedback (the near miss).
     assert_eq!(
         listed(&f, &["submission-duplicate"]),
         [
             "info|submission-duplicate|P03||||P3_BC quy I_2020 - ban sua lan 2.xlsx|P3_BC quy I_2020 - ban sua.xlsx; P3_BC quy I_2020.xlsx",
-            "warning|submission-duplicate|P04||||P4 bao cao (1).xlsx|P4 bao cao (1).xlsx",
-            "warning|submission-duplicate|P04||||P4 bao cao (1).xlsx|P4 bao cao.xlsx",
+            "warning|submission-duplicate|P04||||HC02 TH; HC02 LK; HC03 TH; HC03 LK|P4 bao cao (1).xlsx; P4 bao cao.xlsx",
         ]
     );
     assert_eq!(
         said("P3_BC quy I_2020 - ban sua lan 2.xlsx"),
         "Phường 3 gửi 3 tệp cho Quý I/2020: dùng tệp P3_BC quy I_2020 - ban sua lan 2.xlsx (tên tệp ghi «ban sua lan 2»); P3_BC quy I_2020 - ban sua.xlsx, P3_BC quy I_2020.xlsx không được tổng hợp. Không cần sửa gì."
     );
+    // Phường 4's copies differ and only their times chose (tester EC):
+    // a warning naming each differing cell with both values, never
+    // «trùng».
+    let p4 = said("P4 bao cao (1).xlsx");
     assert!(
-        said("P4 bao cao.xlsx").contains("Dùng tệp P4 bao cao (1).xlsx (sửa đổi gần đây nhất)"),
-        "{}",
-        said("P4 bao cao.xlsx")
+        p4.contains("chỉ có thời điểm lưu tệp cho biết bản nào sau")
+            && p4.contains("HC02 TH: 400 (P4 bao cao (1).xlsx › ")
+            && p4.contains(" / 100 (P4 bao cao.xlsx › ")
+            && p4.contains("Tạm dùng tệp P4 bao cao (1).xlsx (lưu sau cùng)")
+            && !p4.contains("trùng"),
+        "{p4}"
     );
     // Phường 3's feedback says nothing of its copies; Phường 4's asks to
     // check the copy used.
@@ -2267,6 +2273,100 @@ fn a_revision_named_in_the_file_name_outranks_a_newer_plain_copy() {
     };
     assert!(!said_in("P03", "P3_BC quy I_2020.xlsx"));
     assert!(said_in("P04", "P4 bao cao.xlsx"));
+}
+
+/// A folder between the batch and the file is read as a file name's
+/// revision mark (tester EC): «Đã sửa/Phuong 3.xlsx» is used over «Bản
+/// cũ/Phuong 3.xlsx» saved after it, whose old figures go into no total,
+/// and «Gửi lại/P4.xlsx» over a newer plain P4.xlsx; one info each, of
+/// the office's, naming the folder, `actual` the copy set aside.
+#[test]
+fn a_folder_named_as_revised_outranks_a_newer_old_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th = [("Thực hiện quý I", 1)];
+    let dir = tmp.path().join("in");
+    let rows = |hc02: f64| {
+        vec![
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![N(hc02, None)],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![N(hc02 - 10.0, None)],
+            ),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "hồ sơ",
+                vec![N(10.0, None)],
+            ),
+        ]
+    };
+    // (ward, path, HC02, days after the first): the old copy is newest.
+    let files = [
+        (3, "Đã sửa/Phuong 3.xlsx", 300.0, 1),
+        (3, "Bản cũ/Phuong 3.xlsx", 100.0, 4),
+        (4, "Gửi lại/P4.xlsx", 400.0, 1),
+        (4, "P4.xlsx", 100.0, 3),
+    ];
+    for (k, name, hc02, d) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        write_sheet(
+            &path,
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &one_row_header(&th),
+            &rows(hc02),
+        );
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(
+                std::time::SystemTime::UNIX_EPOCH
+                    + std::time::Duration::from_secs(1_700_000_000 + d * 86_400),
+            )
+            .unwrap();
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let hc02 = detail
+        .iter()
+        .find(|r| r[0] == "HC02" && r[3] == "TH")
+        .unwrap();
+    let of = |ward: &str| {
+        let col = detail[0].iter().position(|h| h == ward).unwrap();
+        hc02[col].clone()
+    };
+    assert_eq!(of("Phường 3"), "300");
+    assert_eq!(of("Phường 4"), "400");
+    assert_eq!(
+        listed(&f, &["submission-duplicate"]),
+        [
+            "info|submission-duplicate|P03||||Đã sửa/Phuong 3.xlsx|Bản cũ/Phuong 3.xlsx",
+            "info|submission-duplicate|P04||||Gửi lại/P4.xlsx|P4.xlsx",
+        ]
+    );
+    let said = |file: &str| {
+        f.iter()
+            .find(|x| x["code"] == "submission-duplicate" && x["file"] == file)
+            .map(|x| x["message"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        said("Đã sửa/Phuong 3.xlsx"),
+        "Phường 3 gửi 2 tệp cho Quý I/2020: dùng tệp Đã sửa/Phuong 3.xlsx (thư mục ghi «Đã sửa»); Bản cũ/Phuong 3.xlsx không được tổng hợp. Không cần sửa gì."
+    );
+    assert!(said("Gửi lại/P4.xlsx").contains("(thư mục ghi «Gửi lại»)"));
 }
 
 /// The figures of Phường 4 in Chi tiết theo đơn vị: (code, column) →
