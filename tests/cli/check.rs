@@ -2446,3 +2446,54 @@ fn a_form_with_blank_rows_is_not_ready_to_send() {
         "Kết quả: không có lỗi (0 cảnh báo, 0 thông tin). Có thể gửi."
     );
 }
+
+/// A row that differs from a catalog name by an opposite word («Chi» for
+/// «Thu», spending for revenue) is neither taken for that indicator nor
+/// offered it, however few letters differ: an `indicator-unknown` error
+/// that asks for the right name and suggests nothing. A row one letter off
+/// the same name is still offered it.
+#[test]
+fn a_name_of_the_opposite_is_not_offered_the_indicator() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let mut rows = rows(1281.0, 1204.0, 77.0, 1281.0);
+    rows.push((
+        "",
+        "Chi ngân sách nhà nước trên địa bàn",
+        "tỷ đồng",
+        vec![V::N(12.5), V::N(12.5)],
+    ));
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(rows, true),
+    );
+    let (_, f) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+    let got: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"].as_str().unwrap().starts_with("indicator-"))
+        .map(|x| {
+            format!(
+                "{}|{}|{}|{}|{}",
+                x["severity"].as_str().unwrap(),
+                x["code"].as_str().unwrap(),
+                x["cell"].as_str().unwrap(),
+                x["indicator"].as_str().unwrap(),
+                x["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "error|indicator-unknown|C10||Dòng «Chi ngân sách nhà nước trên địa bàn» có số liệu \
+          nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. \
+          Hãy ghi đúng tên hoặc mã chỉ tiêu."
+        ],
+        "{f:?}"
+    );
+}
