@@ -69,6 +69,50 @@ const NEAR_MISS: f64 = 0.16;
 /// for «Đối tượng khác»).
 const FILLER_WORDS: [&str; 2] = ["cac", "nhung"];
 
+/// Words (folded) that name the opposite of each other: two names that
+/// differ by one of these are two indicators however few letters differ —
+/// «Thu ngân sách xã» is not «Chi ngân sách quận», «Số lao động nữ» is not
+/// «Số lao động nam». A phrase holding the other («ngoai cong lap» and
+/// «cong lap») is told by the longer one.
+const OPPOSITES: [(&str, &str); 13] = [
+    ("thu", "chi"),
+    ("tang", "giam"),
+    ("nam", "nu"),
+    ("xuat khau", "nhap khau"),
+    ("xuat canh", "nhap canh"),
+    ("di", "den"),
+    ("mua", "ban"),
+    ("trong nuoc", "ngoai nuoc"),
+    ("trong nuoc", "nuoc ngoai"),
+    ("trong tinh", "ngoai tinh"),
+    ("trong gio", "ngoai gio"),
+    ("cong lap", "ngoai cong lap"),
+    ("nong thon", "thanh thi"),
+];
+
+/// Whether the folded keys `a` and `b` differ by an opposite word
+/// ([`OPPOSITES`]): one says a word and not its opposite, the other the
+/// opposite and not the word. Such names are never matched approximately
+/// nor offered for each other.
+fn cross_opposites(a: &str, b: &str) -> bool {
+    // Whether `key` says `word` (a whole word or phrase), apart from where
+    // it is inside `other` (the longer phrase of the pair).
+    let says = |key: &str, word: &str, other: &str| {
+        let padded = format!(" {key} ");
+        let padded = if other.contains(word) {
+            padded.replace(&format!(" {other} "), "  ")
+        } else {
+            padded
+        };
+        padded.contains(&format!(" {word} "))
+    };
+    OPPOSITES.iter().any(|&(x, y)| {
+        let (ax, ay) = (says(a, x, y), says(a, y, x));
+        let (bx, by) = (says(b, x, y), says(b, y, x));
+        (ax && !ay && by && !bx) || (ay && !ax && bx && !by)
+    })
+}
+
 pub struct IndicatorMatcher {
     /// Per indicator, its parts: the indicators after it that its own
     /// relation names (the parts of a sum, "LD.01 == LD.01.1 + LD.01.2"),
@@ -571,7 +615,7 @@ impl IndicatorMatcher {
                 continue;
             };
             let score = 1.0 - edits as f64 / longer as f64;
-            if score >= floor {
+            if score >= floor && !cross_opposites(&key, candidate) {
                 out.push((*i, score));
             }
         }
@@ -713,7 +757,7 @@ impl IndicatorMatcher {
         let floor = self.threshold - 0.031;
         let mut best: Option<(f64, usize)> = None;
         let mut second = 0.0f64;
-        for ((_, i), k) in self.keys.iter().zip(&self.key_chars) {
+        for ((candidate, i), k) in self.keys.iter().zip(&self.key_chars) {
             let longer = key_chars.max(k.len());
             // The edit distance is at least the difference in length, so
             // the similarity is at most shorter / longer.
@@ -728,6 +772,11 @@ impl IndicatorMatcher {
                 continue;
             };
             let sim = 1.0 - edits as f64 / longer as f64;
+            // A name of the opposite is another indicator, never the match
+            // nor the runner-up that vetoes one.
+            if cross_opposites(&key, candidate) {
+                continue;
+            }
             if best.is_none_or(|(s, _)| sim > s) {
                 if let Some((s, j)) = best {
                     if j != *i {
@@ -1189,6 +1238,9 @@ mod tests {
         let mut best: Option<(f64, usize)> = None;
         let mut second = 0.0f64;
         for (k, i) in &m.keys {
+            if cross_opposites(&key, k) {
+                continue;
+            }
             let sim = strsim::normalized_levenshtein(&key, k);
             if best.is_none_or(|(s, _)| sim > s) {
                 if let Some((s, j)) = best {
@@ -1217,6 +1269,44 @@ mod tests {
             }
             _ => RowMatch::None,
         }
+    }
+
+    #[test]
+    fn names_differing_by_an_opposite_word_neither_match_nor_are_offered() {
+        let t = Template::builtin().unwrap();
+        let m = IndicatorMatcher::new(&t);
+        let spending = t
+            .indicators
+            .iter()
+            .position(|i| fold(&i.name) == "chi ngan sach quan")
+            .unwrap();
+        // Revenue is never offered spending, however near the letters.
+        assert_eq!(m.nearest("Thu ngân sách xã", |_| true), None);
+        assert_eq!(m.nearest("Chi ngân sách xã", |_| true), Some(spending));
+        assert_eq!(m.match_name("Thu ngan sach quan"), RowMatch::None);
+        // A name said exactly is untouched.
+        assert_eq!(
+            m.match_name("Chi ngân sách quận"),
+            RowMatch::Exact(spending)
+        );
+        assert!(cross_opposites("so lao dong nu", "so lao dong nam"));
+        assert!(cross_opposites("tang truong", "giam truong"));
+        assert!(cross_opposites(
+            "kim ngach xuat khau",
+            "kim ngach nhap khau"
+        ));
+        assert!(cross_opposites("truong cong lap", "truong ngoai cong lap"));
+        assert!(cross_opposites(
+            "von dau tu nuoc ngoai",
+            "von dau tu trong nuoc"
+        ));
+        // Both words on one side, or the same word on both, is no cross.
+        assert!(!cross_opposites("thu chi ngan sach", "chi ngan sach"));
+        assert!(!cross_opposites(
+            "truong ngoai cong lap",
+            "truong ngoai cong lap xa"
+        ));
+        assert!(!cross_opposites("thu ngan sach xa", "thu ngan sach quan"));
     }
 
     #[test]

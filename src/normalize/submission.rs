@@ -301,6 +301,10 @@ pub struct Submission {
     /// Indicators its unit must report whose row is not in the table
     /// (worked out once the unit is known; empty when it is not).
     pub missing: Vec<u32>,
+    /// Indicators a row matching none was offered as («Nếu đây là chỉ
+    /// tiêu …»): the row is there, unrecognised, and its `indicator-unknown`
+    /// says so; `indicator-missing` does not ask to add it.
+    pub offered: Vec<u32>,
     pub findings: Vec<Finding>,
     /// The other cells of a `unit-mismatch` warning told once for many
     /// rows (see [`one_unit_finding_each`]), for the feedback workbook's
@@ -565,6 +569,7 @@ impl Submission {
             rows,
             stored: None,
             missing: Vec::new(),
+            offered: self.offered.clone(),
             findings: Vec::new(),
             unit_cells: Vec::new(),
             ck_said: self.ck_said.clone(),
@@ -839,6 +844,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         rows: Vec::new(),
         stored: None,
         missing: Vec::new(),
+        offered: Vec::new(),
         findings: Vec::new(),
         unit_cells: Vec::new(),
         ck_said: Vec::new(),
@@ -4188,10 +4194,16 @@ fn read_rows(
                 } else {
                     // The indicator whose whole name the row's opens with,
                     // offered, not taken.
-                    let nearest = ctx
+                    let offered = ctx
                         .indicators
                         .opening_of(&name)
-                        .or_else(|| ctx.indicators.nearest(&name, fits))
+                        .or_else(|| ctx.indicators.nearest(&name, fits));
+                    if let Some(i) = offered.filter(|&i| i < t.indicators.len()) {
+                        if !sub.offered.contains(&(i as u32)) {
+                            sub.offered.push(i as u32);
+                        }
+                    }
+                    let nearest = offered
                         .and_then(|i| t.indicators.get(i))
                         .map(|ind| format!("{} «{}»", ind.code, ind.name));
                     Finding::said(

@@ -821,6 +821,7 @@ pub(crate) mod testutil {
             tables: Vec::new(),
             rows,
             stored: None,
+            offered: Vec::new(),
             missing: Vec::new(),
             findings: Vec::new(),
             unit_cells: Vec::new(),

@@ -1101,6 +1101,10 @@ fn completeness_of_files(
         .filter(|i| subs.iter().all(|s| s.missing.contains(i)))
         .filter(|&i| elsewhere & (1u128 << (i % 128)) == 0)
         .collect();
+    whole.offered = subs
+        .iter()
+        .flat_map(|s| s.offered.iter().copied())
+        .collect();
     completeness_of(&whole, unit, template, period, lang)
 }
 
@@ -2202,7 +2206,15 @@ pub fn indicator_missing(
         sheet: sub.sheets.first().cloned().unwrap_or_default(),
         cell: String::new(),
     };
-    let expected: Vec<usize> = sub.missing.iter().map(|&i| i as usize).collect();
+    // An indicator a row matching none was offered as is there,
+    // unrecognised: its `indicator-unknown` asks for its name, not for a
+    // row.
+    let expected: Vec<usize> = sub
+        .missing
+        .iter()
+        .filter(|i| !sub.offered.contains(i))
+        .map(|&i| i as usize)
+        .collect();
     if expected.is_empty() {
         return None;
     }

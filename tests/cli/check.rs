@@ -2446,3 +2446,113 @@ fn a_form_with_blank_rows_is_not_ready_to_send() {
         "Kết quả: không có lỗi (0 cảnh báo, 0 thông tin). Có thể gửi."
     );
 }
+
+/// A row that differs from a catalog name by an opposite word («Chi» for
+/// «Thu», spending for revenue) is neither taken for that indicator nor
+/// offered it, however few letters differ: an `indicator-unknown` error
+/// that asks for the right name and suggests nothing. A row one letter off
+/// the same name is still offered it.
+#[test]
+fn a_name_of_the_opposite_is_not_offered_the_indicator() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let mut rows = rows(1281.0, 1204.0, 77.0, 1281.0);
+    rows.push((
+        "",
+        "Chi ngân sách nhà nước trên địa bàn",
+        "tỷ đồng",
+        vec![V::N(12.5), V::N(12.5)],
+    ));
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(rows, true),
+    );
+    let (_, f) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+    let got: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"].as_str().unwrap().starts_with("indicator-"))
+        .map(|x| {
+            format!(
+                "{}|{}|{}|{}|{}",
+                x["severity"].as_str().unwrap(),
+                x["code"].as_str().unwrap(),
+                x["cell"].as_str().unwrap(),
+                x["indicator"].as_str().unwrap(),
+                x["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "error|indicator-unknown|C10||Dòng «Chi ngân sách nhà nước trên địa bàn» có số liệu \
+          nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. \
+          Hãy ghi đúng tên hoặc mã chỉ tiêu."
+        ],
+        "{f:?}"
+    );
+}
+
+/// A row that matches no indicator but is offered one the unit must
+/// report («Đơn tồn đầu kỳ chuyển sang năm sau» for TT04) is there,
+/// unrecognised: its `indicator-unknown` says which indicator it may be,
+/// and `indicator-missing` does not ask to add TT04's row as well. The
+/// rows really absent are still listed.
+#[test]
+fn a_row_offered_as_a_missing_indicator_is_not_asked_for_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let mut rows = rows(1281.0, 1204.0, 77.0, 1281.0);
+    rows.push((
+        "",
+        "Đơn tồn đầu kỳ chuyển sang năm sau",
+        "đơn",
+        vec![V::N(3.0), V::N(3.0)],
+    ));
+    write_form(&file, "UBND PHƯỜNG 5", "QUÝ I/2020", &TH_LK, &rows);
+    let (_, f) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+    let got: Vec<String> = f
+        .iter()
+        .map(|x| {
+            format!(
+                "{}|{}|{}|{}",
+                x["severity"].as_str().unwrap(),
+                x["code"].as_str().unwrap(),
+                x["cell"].as_str().unwrap(),
+                x["actual"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "error|indicator-unknown|C10|Đơn tồn đầu kỳ chuyển sang năm sau",
+            "warning|indicator-missing||HC05, HC07, NS02",
+        ],
+        "{f:?}"
+    );
+    let message = |code: &str| {
+        f.iter()
+            .find(|x| x["code"] == code)
+            .and_then(|x| x["message"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        message("indicator-unknown").contains("Nếu đây là chỉ tiêu TT04 «Đơn tồn đầu kỳ»"),
+        "{f:?}"
+    );
+    let missing = message("indicator-missing");
+    assert!(
+        missing.starts_with("Biểu của Phường 5 thiếu 3 chỉ tiêu phải báo cáo: HC05")
+            && !missing.contains("TT04"),
+        "{missing}"
+    );
+}
