@@ -2365,6 +2365,48 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
     }
 }
 
+/// The office's closing advice to check a figure with the unit, and the
+/// words the unit's own clerk reads instead (`tonghop check`: the clerk
+/// is the unit, so «Hãy kiểm tra lại số này trước khi gửi», not «Hãy
+/// kiểm tra lại với đơn vị»). Each pair: the office's, the sender's.
+const TO_SENDER: &[(&str, &str)] = &[
+    (
+        "Hãy kiểm tra lại với đơn vị.",
+        "Hãy kiểm tra lại số này trước khi gửi.",
+    ),
+    (
+        "hãy kiểm tra lại với đơn vị.",
+        "hãy kiểm tra lại số này trước khi gửi.",
+    ),
+    (
+        "hãy kiểm tra lại cả dòng với đơn vị.",
+        "hãy kiểm tra lại cả dòng trước khi gửi.",
+    ),
+    (
+        "Check it with the unit.",
+        "Check the figure before sending.",
+    ),
+    (
+        "check the whole row with the unit.",
+        "check the whole row before sending.",
+    ),
+    (
+        "check it with the unit.",
+        "check the figure before sending.",
+    ),
+];
+
+/// A finding's words as the sender's own clerk reads them
+/// ([`TO_SENDER`]): the office's advice to check with the unit becomes
+/// advice to check the figure before sending; all else as it is.
+pub fn to_sender(message: &str) -> String {
+    TO_SENDER
+        .iter()
+        .fold(message.to_string(), |text, (office, sender)| {
+            text.replace(office, sender)
+        })
+}
+
 fn outlier(c: &Checked, lang: Lang) -> String {
     let Checked::Outlier {
         unit,

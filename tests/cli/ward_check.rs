@@ -686,6 +686,13 @@ fn a_cumulative_figure_a_thousand_times_its_own_row_is_told_without_peers() {
     );
     assert!(line.contains("chia cho 1.000 thì được 37,5"), "{text}");
     assert!(!text.contains("Có thể gửi."), "{text}");
+    // The clerk is the unit (tester ED): told to check the figure before
+    // sending, not «Hãy kiểm tra lại với đơn vị».
+    assert!(
+        line.ends_with("Con số đúng có lẽ là 37,5; hãy kiểm tra lại số này trước khi gửi."),
+        "{text}"
+    );
+    assert!(!text.contains("với đơn vị"), "{text}");
 
     // As meant: nothing.
     write_form(
