@@ -2161,7 +2161,7 @@ fn reading() -> Vec<Read<'static>> {
             cell: "D18:D19",
             column: ValueColumn::Kh,
             value: "18",
-            rows: "18, 19",
+            indicators: "HC02 «Hồ sơ đã giải quyết», HC03 «đúng hạn»",
         },
         Read::FormulaTextOperand {
             cell: "F26",

@@ -3770,9 +3770,26 @@ fn read_rows(
                 continue;
             }
             let range = format!("{}:{}", a1(m.start.0, m.start.1), a1(m.end.0, m.end.1));
-            let rows = (m.start.0..=m.end.0)
+            // Each row's indicator by code and name, as the catalog
+            // says it (tester ED: «dòng chỉ tiêu 11, 12» were the
+            // sheet's rows); a row the catalog does not know, as written.
+            let indicators = (m.start.0..=m.end.0)
                 .filter(|&x| labelled(x))
-                .map(|x| (x + 1).to_string())
+                .map(|x| {
+                    let code = code_col.map(|c| grid.text(x, c)).unwrap_or_default();
+                    let name = name_col.map(|c| grid.text(x, c)).unwrap_or_default();
+                    let known = ctx
+                        .indicators
+                        .by_code(&code)
+                        .or_else(|| ctx.indicators.named(&name))
+                        .and_then(|i| ctx.template.indicators.get(i));
+                    match known {
+                        Some(ind) => format!("{} «{}»", ind.code, ind.name),
+                        None if code.is_empty() => format!("«{}»", name.trim()),
+                        None if name.is_empty() => code.trim().to_string(),
+                        None => format!("{} «{}»", code.trim(), name.trim()),
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             let value = grid.shown_text(r, *c);
@@ -3780,7 +3797,7 @@ fn read_rows(
                 cell: &range,
                 column: *column,
                 value: &value,
-                rows: &rows,
+                indicators: &indicators,
             };
             sub.findings.push(
                 Finding::said(Severity::Warning, &said, ctx.lang)
