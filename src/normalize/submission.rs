@@ -582,6 +582,18 @@ impl Submission {
 
     /// Where indicator `i`'s figure in `column` is a lone "-" read as no
     /// figure, when it is, and what the cell holds.
+    /// The error already told of indicator `code`'s cell in `column`
+    /// (a number refused, «4,105» in a count): its figure was not read
+    /// because of it, the cell is not blank.
+    pub fn refused_at(&self, code: &str, column: ValueColumn) -> Option<&Finding> {
+        self.findings.iter().find(|f| {
+            f.severity == Severity::Error
+                && f.indicator == code
+                && f.column == column.as_str()
+                && !f.cell.is_empty()
+        })
+    }
+
     pub fn dash_at(&self, i: usize, column: ValueColumn) -> Option<(Location, &str)> {
         let d = self
             .dashes

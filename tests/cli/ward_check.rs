@@ -765,3 +765,53 @@ fn a_figure_merged_over_two_indicators_names_them() {
     let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
     assert!(!text.contains("Ô gộp"), "{text}");
 }
+
+/// Tester ED, v03: HC01's LK typed «4,105» was refused (a count with a
+/// decimal part) and then the rules naming HC01 were «not checked for
+/// lack of a figure … a blank cell is not read as 0», as if the cell
+/// were blank. The rule now says the figure at that cell was not read
+/// because of the error told there. Near miss: the cell really blank
+/// keeps the blank's words.
+#[test]
+fn a_rule_lacking_a_refused_number_names_the_error_not_a_blank() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    // HC03's TH (F8) typed «1,204»: 1,204 hồ sơ cannot be.
+    let mut rows = report_q1([5200.0, 4900.0, 300.0]);
+    rows[7][5] = S("1,204");
+    write_book(&file, &[("Biểu 1", rows)]);
+    let (code, found) = check_json(&file, &tpl, &["--period", "2020-Q1"]);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("error|") && f.contains("|F8|HC03|TH|")),
+        "{found:?}"
+    );
+    assert_eq!(code, 1);
+    let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Thông tin") && l.contains("không kiểm tra được"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.ends_with("thiếu HC03: số «1,204» ở ô F8 không được đọc vì lỗi đã báo tại ô đó). Hãy sửa lỗi đó; điều kiện sẽ được kiểm tra khi số được đọc."),
+        "{text}"
+    );
+    assert!(!line.contains("ô trống"), "{text}");
+
+    // Blank as it is: the blank's words.
+    let mut rows = report_q1([5200.0, 4900.0, 300.0]);
+    rows[7][5] = E;
+    write_book(&file, &[("Biểu 1", rows)]);
+    let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Thông tin") && l.contains("không kiểm tra được"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.ends_with("thiếu HC03); ô trống không được coi là 0."),
+        "{text}"
+    );
+}
