@@ -291,12 +291,14 @@ pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
     };
     // The clerk reads what the unit is told (the office's own advice,
     // such as a line of the template to change, is not theirs to act on).
-    let message = f.unit_message();
+    // The office's «hãy kiểm tra lại với đơn vị» is said to the unit
+    // itself: check the figure before sending it.
+    let message = crate::messages::to_sender(f.unit_message());
     let prefix = format!("{unit_name}: ");
     let text = if unit_name.is_empty() {
-        message
+        message.as_str()
     } else {
-        message.strip_prefix(&prefix).unwrap_or(message)
+        message.strip_prefix(&prefix).unwrap_or(&message)
     };
     // "Phường 7: the file is …" without its unit starts a sentence.
     let mut chars = text.chars();

@@ -1621,6 +1621,10 @@ pub struct SkipPlace {
     /// sinh") read as no figure (the template's `dash = "empty"`): the
     /// code, the cell and what it holds.
     pub dashed: Vec<(String, String, String)>,
+    /// Of `lacking`, those whose cell holds a number refused by an error
+    /// told at it («4,105» in a count): the code, the cell and what it
+    /// holds. Not read, not blank.
+    pub refused: Vec<(String, String, String)>,
 }
 
 fn rule(c: &Checked, lang: Lang) -> String {
@@ -1633,18 +1637,33 @@ fn rule(c: &Checked, lang: Lang) -> String {
         } => {
             let n = lang.count(*places, ("nơi", "place", "places"));
             let dashes = named.iter().any(|p| !p.dashed.is_empty());
+            // Every figure lacking was written and refused by an error
+            // told at its cell: nothing was left blank.
+            let all_refused = !named.is_empty()
+                && named.iter().all(|p| {
+                    p.lacking
+                        .iter()
+                        .all(|code| p.refused.iter().any(|(c, ..)| c == code))
+                });
             let named: Vec<String> = named
                 .iter()
                 .map(|p| {
                     let lacking: Vec<String> = p
                         .lacking
                         .iter()
-                        .map(|code| match p.dashed.iter().find(|(c, ..)| c == code) {
-                            Some((_, cell, shown)) => match lang {
+                        .map(|code| match (
+                            p.dashed.iter().find(|(c, ..)| c == code),
+                            p.refused.iter().find(|(c, ..)| c == code),
+                        ) {
+                            (Some((_, cell, shown)), _) => match lang {
                                 Lang::Vi => format!("{code}: ô {cell} ghi «{shown}»"),
                                 Lang::En => format!("{code}: cell {cell} holds «{shown}»"),
                             },
-                            None => code.clone(),
+                            (None, Some((_, cell, shown))) => match lang {
+                                Lang::Vi => format!("{code}: số «{shown}» ở ô {cell} không được đọc vì lỗi đã báo tại ô đó"),
+                                Lang::En => format!("{code}: «{shown}» in cell {cell} was not read because of the error told at that cell"),
+                            },
+                            (None, None) => code.clone(),
                         })
                         .collect();
                     let lacking = lacking.join(", ");
@@ -1660,6 +1679,8 @@ fn rule(c: &Checked, lang: Lang) -> String {
                 format!(": {}", named.join("; "))
             };
             match (lang, dashes) {
+                (Lang::Vi, false) if all_refused => format!("Điều kiện {formula} (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong điều kiện{named}. Hãy sửa lỗi đó; điều kiện sẽ được kiểm tra khi số được đọc."),
+                (Lang::En, false) if all_refused => format!("The rule {formula} (column {column}) could not be checked in {n} because an indicator in it has no figure{named}. Correct that error; the rule is checked once the figure is read."),
                 (Lang::Vi, false) => format!("Điều kiện {formula} (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong điều kiện{named}; ô trống không được coi là 0."),
                 (Lang::En, false) => format!("The rule {formula} (column {column}) could not be checked in {n} because an indicator in it has no figure{named}; a blank is never read as 0."),
                 (Lang::Vi, true) => format!("Điều kiện {formula} (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong điều kiện{named}; theo mẫu biểu, ô ghi «-» (hay «không», «không phát sinh») được đọc là không có số liệu, không phải số 0, như ô trống. Nếu ô đó nghĩa là 0, hãy ghi 0."),
@@ -2363,6 +2384,48 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::StockLevel { unit, what, th, lk, breaks: None }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
         _ => String::new(),
     }
+}
+
+/// The office's closing advice to check a figure with the unit, and the
+/// words the unit's own clerk reads instead (`tonghop check`: the clerk
+/// is the unit, so «Hãy kiểm tra lại số này trước khi gửi», not «Hãy
+/// kiểm tra lại với đơn vị»). Each pair: the office's, the sender's.
+const TO_SENDER: &[(&str, &str)] = &[
+    (
+        "Hãy kiểm tra lại với đơn vị.",
+        "Hãy kiểm tra lại số này trước khi gửi.",
+    ),
+    (
+        "hãy kiểm tra lại với đơn vị.",
+        "hãy kiểm tra lại số này trước khi gửi.",
+    ),
+    (
+        "hãy kiểm tra lại cả dòng với đơn vị.",
+        "hãy kiểm tra lại cả dòng trước khi gửi.",
+    ),
+    (
+        "Check it with the unit.",
+        "Check the figure before sending.",
+    ),
+    (
+        "check the whole row with the unit.",
+        "check the whole row before sending.",
+    ),
+    (
+        "check it with the unit.",
+        "check the figure before sending.",
+    ),
+];
+
+/// A finding's words as the sender's own clerk reads them
+/// ([`TO_SENDER`]): the office's advice to check with the unit becomes
+/// advice to check the figure before sending; all else as it is.
+pub fn to_sender(message: &str) -> String {
+    TO_SENDER
+        .iter()
+        .fold(message.to_string(), |text, (office, sender)| {
+            text.replace(office, sender)
+        })
 }
 
 fn outlier(c: &Checked, lang: Lang) -> String {

@@ -33,8 +33,8 @@ mod voice;
 
 pub use annex::{can_chi, Annexed, Feast, Holiday, ReadAs};
 pub use checks::{
-    money_words as money_unit_words, percent_right_from_sum_note, th_worked_out_note, Checked,
-    Compared, Off, Percent, Points, RateOff, SkipPlace, StatedBy,
+    money_words as money_unit_words, percent_right_from_sum_note, th_worked_out_note, to_sender,
+    Checked, Compared, Off, Percent, Points, RateOff, SkipPlace, StatedBy,
 };
 pub use intake::{Clue, Said};
 pub use prose::Prose;

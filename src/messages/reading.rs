@@ -578,13 +578,13 @@ pub enum Read<'a> {
     FormulaEvaluated { file: &'a str, count: usize },
     /// `value-invalid` (a warning): the number `value` in `cell` (a
     /// range, "D18:D19") of `column` is merged down over the indicator
-    /// rows `rows` ("18, 19"): one figure for them together, read for
-    /// none of them.
+    /// rows of `indicators` (each by code and name: «DO03a «…», DO03b
+    /// «…»»): one figure for them together, read for none of them.
     FigureMergedOverRows {
         cell: &'a str,
         column: ValueColumn,
         value: &'a str,
-        rows: &'a str,
+        indicators: &'a str,
     },
     /// `formula-evaluated` (a warning): `cell` of `code` «`name`»,
     /// `column`, holds the formula `formula` (quoted short), evaluated by
@@ -1157,8 +1157,8 @@ fn table(r: &Read, lang: Lang) -> String {
             let n = lang.count(*count, ("", "formula", "formulas"));
             format!("File {file} has {n} without a computed value (it was written by a program that does not calculate); the tool computed them as Excel does on opening.")
         }
-        (Read::FigureMergedOverRows { cell, column, value, rows }, Lang::Vi) => format!("Ô gộp {cell} (cột {column}) ghi một số {value} chung cho các dòng chỉ tiêu {rows}: không rõ mỗi dòng bao nhiêu, nên số này không được lấy cho dòng nào (coi như ô trống). Hãy bỏ gộp ô và ghi mỗi dòng một số."),
-        (Read::FigureMergedOverRows { cell, column, value, rows }, Lang::En) => format!("Merged cell {cell} (column {column}) holds one number {value} for the indicator rows {rows} together: how much each row has is not known, so it is read for none of them (as a blank cell). Unmerge the cells and write one figure per row."),
+        (Read::FigureMergedOverRows { cell, column, value, indicators }, Lang::Vi) => format!("Ô gộp {cell} (cột {column}) ghi một số {value} chung cho các chỉ tiêu {indicators}: không rõ mỗi dòng bao nhiêu, nên số này không được lấy cho dòng nào (coi như ô trống). Hãy bỏ gộp ô và ghi mỗi dòng một số."),
+        (Read::FigureMergedOverRows { cell, column, value, indicators }, Lang::En) => format!("Merged cell {cell} (column {column}) holds one number {value} for the indicators {indicators} together: how much each row has is not known, so it is read for none of them (as a blank cell). Unmerge the cells and write one figure per row."),
         (Read::FormulaTextOperand { cell, code, name, column, formula, read, excel }, Lang::Vi) => {
             let excel = if excel.is_empty() { "ô trống" } else { excel };
             format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) có công thức ={formula} lấy số ghi dạng chữ (văn bản) ở ô khác. Công cụ đọc số đó như mọi số dạng chữ của biểu và tính ra {read}; Excel không đọc số dạng chữ như vậy (tùy máy, cộng sai hoặc bỏ qua ô đó) và có thể hiện {excel}. Số liệu được lấy là {read}; hãy ghi các số đó dưới dạng số để Excel tính đúng.")

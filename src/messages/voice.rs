@@ -618,6 +618,12 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             places: 1,
             named: dashed_places(),
         },
+        Checked::RelationSkipped {
+            formula: "HC02 = HC03 + HC04 (HC02 Hồ sơ thủ tục hành chính đã giải quyết; HC03 giải quyết đúng hạn; HC04 giải quyết trễ hạn)",
+            column: th,
+            places: 1,
+            named: refused_places(),
+        },
         Checked::RuleUnknownCodes {
             formula: "HC02 == XX01",
             code: "HC02",
@@ -1688,6 +1694,7 @@ fn skip_places() -> &'static [SkipPlace] {
             file: "phuong-07.xlsx".into(),
             lacking: vec!["HC04".into()],
             dashed: Vec::new(),
+            refused: Vec::new(),
         }]
     })
 }
@@ -1702,6 +1709,22 @@ fn dashed_places() -> &'static [SkipPlace] {
             file: "phuong-07.xlsx".into(),
             lacking: vec!["HC04".into()],
             dashed: vec![("HC04".into(), "E11".into(), "-".into())],
+            refused: Vec::new(),
+        }]
+    })
+}
+
+/// The one place a rule could not be checked in, its figure a number
+/// refused by an error told at its cell («4,105» in a count).
+fn refused_places() -> &'static [SkipPlace] {
+    static PLACES: std::sync::OnceLock<Vec<SkipPlace>> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        vec![SkipPlace {
+            unit: "Phường 7".into(),
+            file: "phuong-07.xlsx".into(),
+            lacking: vec!["HC04".into()],
+            dashed: Vec::new(),
+            refused: vec![("HC04".into(), "E11".into(), "4,105".into())],
         }]
     })
 }
@@ -2162,7 +2185,7 @@ fn reading() -> Vec<Read<'static>> {
             cell: "D18:D19",
             column: ValueColumn::Kh,
             value: "18",
-            rows: "18, 19",
+            indicators: "HC02 «Hồ sơ đã giải quyết», HC03 «đúng hạn»",
         },
         Read::FormulaTextOperand {
             cell: "F26",

@@ -587,6 +587,18 @@ impl Submission {
 
     /// Where indicator `i`'s figure in `column` is a lone "-" read as no
     /// figure, when it is, and what the cell holds.
+    /// The error already told of indicator `code`'s cell in `column`
+    /// (a number refused, «4,105» in a count): its figure was not read
+    /// because of it, the cell is not blank.
+    pub fn refused_at(&self, code: &str, column: ValueColumn) -> Option<&Finding> {
+        self.findings.iter().find(|f| {
+            f.severity == Severity::Error
+                && f.indicator == code
+                && f.column == column.as_str()
+                && !f.cell.is_empty()
+        })
+    }
+
     pub fn dash_at(&self, i: usize, column: ValueColumn) -> Option<(Location, &str)> {
         let d = self
             .dashes
@@ -3776,9 +3788,26 @@ fn read_rows(
                 continue;
             }
             let range = format!("{}:{}", a1(m.start.0, m.start.1), a1(m.end.0, m.end.1));
-            let rows = (m.start.0..=m.end.0)
+            // Each row's indicator by code and name, as the catalog
+            // says it (tester ED: «dòng chỉ tiêu 11, 12» were the
+            // sheet's rows); a row the catalog does not know, as written.
+            let indicators = (m.start.0..=m.end.0)
                 .filter(|&x| labelled(x))
-                .map(|x| (x + 1).to_string())
+                .map(|x| {
+                    let code = code_col.map(|c| grid.text(x, c)).unwrap_or_default();
+                    let name = name_col.map(|c| grid.text(x, c)).unwrap_or_default();
+                    let known = ctx
+                        .indicators
+                        .by_code(&code)
+                        .or_else(|| ctx.indicators.named(&name))
+                        .and_then(|i| ctx.template.indicators.get(i));
+                    match known {
+                        Some(ind) => format!("{} «{}»", ind.code, ind.name),
+                        None if code.is_empty() => format!("«{}»", name.trim()),
+                        None if name.is_empty() => code.trim().to_string(),
+                        None => format!("{} «{}»", code.trim(), name.trim()),
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             let value = grid.shown_text(r, *c);
@@ -3786,7 +3815,7 @@ fn read_rows(
                 cell: &range,
                 column: *column,
                 value: &value,
-                rows: &rows,
+                indicators: &indicators,
             };
             sub.findings.push(
                 Finding::said(Severity::Warning, &said, ctx.lang)

@@ -597,6 +597,7 @@ impl Skips {
         let file = s.file.clone();
         let mut lacking = Vec::new();
         let mut dashed = Vec::new();
+        let mut refused = Vec::new();
         let mut at = None;
         for (c, pin) in rel.operands() {
             let i = template.indicator_index(c);
@@ -615,6 +616,10 @@ impl Skips {
                     // A "-" read as no figure: said as such, not as empty.
                     if let Some((at, shown)) = i.and_then(|i| s.dash_at(i, read)) {
                         dashed.push((named, at.cell, shown.to_string()));
+                    } else if let Some(f) = s.refused_at(c, read) {
+                        // A number written but refused by an earlier
+                        // error: said as not read, not as blank.
+                        refused.push((named, f.cell.clone(), f.actual.clone()));
                     }
                 }
             }
@@ -624,6 +629,7 @@ impl Skips {
             file: file.clone(),
             lacking,
             dashed,
+            refused,
         };
         self.first
             .push((place, at.unwrap_or_else(|| Location::file(file))));

@@ -686,6 +686,13 @@ fn a_cumulative_figure_a_thousand_times_its_own_row_is_told_without_peers() {
     );
     assert!(line.contains("chia cho 1.000 thì được 37,5"), "{text}");
     assert!(!text.contains("Có thể gửi."), "{text}");
+    // The clerk is the unit (tester ED): told to check the figure before
+    // sending, not «Hãy kiểm tra lại với đơn vị».
+    assert!(
+        line.ends_with("Con số đúng có lẽ là 37,5; hãy kiểm tra lại số này trước khi gửi."),
+        "{text}"
+    );
+    assert!(!text.contains("với đơn vị"), "{text}");
 
     // As meant: nothing.
     write_form(
@@ -709,4 +716,102 @@ fn a_cumulative_figure_a_thousand_times_its_own_row_is_told_without_peers() {
     );
     let (_, found) = check_json(&file, &tpl, &["--period", "2020-Q3"]);
     assert!(!found.iter().any(|f| f.contains("|F7|")), "{found:?}");
+}
+
+/// Tester ED, v08: one number merged over the TH of two indicators was
+/// told as «chung cho các dòng chỉ tiêu 11, 12», the sheet's rows, which
+/// the clerk had to count. The warning names each indicator by code and
+/// name. Near miss: the same form unmerged has no such warning.
+#[test]
+fn a_figure_merged_over_two_indicators_names_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let rows = report_q1([5200.0, 4900.0, 300.0]);
+    let write = |merged: bool| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    S(t) => {
+                        ws.write_string(r, c, *t).unwrap();
+                    }
+                    N(v) => {
+                        ws.write_number(r, c, *v).unwrap();
+                    }
+                    E => {}
+                }
+            }
+        }
+        if merged {
+            // F8:F9, the TH of HC03 and HC04, one number 77.
+            ws.merge_range(7, 5, 8, 5, "", &rust_xlsxwriter::Format::new())
+                .unwrap();
+            ws.write_number(7, 5, 77.0).unwrap();
+        }
+        wb.save(&file).unwrap();
+    };
+    write(true);
+    let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
+    assert!(
+        text.contains("\nCảnh báo  Biểu 1!F8  Ô gộp F8:F9 (cột TH) ghi một số 77 chung cho các chỉ tiêu HC03 «Trong đó: giải quyết đúng hạn», HC04 «Trong đó: giải quyết trễ hạn»: không rõ mỗi dòng bao nhiêu, nên số này không được lấy cho dòng nào (coi như ô trống). Hãy bỏ gộp ô và ghi mỗi dòng một số.\n"),
+        "{text}"
+    );
+    assert!(!text.contains("dòng chỉ tiêu 8, 9"), "{text}");
+    write(false);
+    let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
+    assert!(!text.contains("Ô gộp"), "{text}");
+}
+
+/// Tester ED, v03: HC01's LK typed «4,105» was refused (a count with a
+/// decimal part) and then the rules naming HC01 were «not checked for
+/// lack of a figure … a blank cell is not read as 0», as if the cell
+/// were blank. The rule now says the figure at that cell was not read
+/// because of the error told there. Near miss: the cell really blank
+/// keeps the blank's words.
+#[test]
+fn a_rule_lacking_a_refused_number_names_the_error_not_a_blank() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    // HC03's TH (F8) typed «1,204»: 1,204 hồ sơ cannot be.
+    let mut rows = report_q1([5200.0, 4900.0, 300.0]);
+    rows[7][5] = S("1,204");
+    write_book(&file, &[("Biểu 1", rows)]);
+    let (code, found) = check_json(&file, &tpl, &["--period", "2020-Q1"]);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("error|") && f.contains("|F8|HC03|TH|")),
+        "{found:?}"
+    );
+    assert_eq!(code, 1);
+    let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Thông tin") && l.contains("không kiểm tra được"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.ends_with("thiếu HC03: số «1,204» ở ô F8 không được đọc vì lỗi đã báo tại ô đó). Hãy sửa lỗi đó; điều kiện sẽ được kiểm tra khi số được đọc."),
+        "{text}"
+    );
+    assert!(!line.contains("ô trống"), "{text}");
+
+    // Blank as it is: the blank's words.
+    let mut rows = report_q1([5200.0, 4900.0, 300.0]);
+    rows[7][5] = E;
+    write_book(&file, &[("Biểu 1", rows)]);
+    let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Thông tin") && l.contains("không kiểm tra được"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.ends_with("thiếu HC03); ô trống không được coi là 0."),
+        "{text}"
+    );
 }

@@ -301,7 +301,7 @@ fn one_plan_merged_over_two_indicator_rows_is_neither_rows_figure() {
         .as_str()
         .unwrap();
     assert!(
-        m.starts_with("Ô gộp E8:E9 (cột KH) ghi một số 18 chung cho các dòng chỉ tiêu 8, 9"),
+        m.starts_with("Ô gộp E8:E9 (cột KH) ghi một số 18 chung cho các chỉ tiêu HC03 «Trong đó: giải quyết đúng hạn», HC04 «Trong đó: giải quyết trễ hạn»:"),
         "{m}"
     );
     assert_eq!(
