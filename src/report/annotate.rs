@@ -200,6 +200,24 @@ struct SheetFacts {
     last_col: u32,
     /// The relationship id of its `<legacyDrawing>`, when it has one.
     legacy_drawing: Option<String>,
+    /// The last row and column (0-based) holding a value or a merged
+    /// cell: the used range.
+    used: Option<(u32, u32)>,
+    /// The last row and column of any `<row>` or `<c>` element, valued or
+    /// only formatted, and of the `<dimension>` it states.
+    formatted: Option<(u32, u32)>,
+}
+
+/// How far formats may reach beyond the used range before the copy is
+/// cut to it: a form's few blank bordered lines stay as they were; a
+/// sheet formatted down to row 1,048,576 (whole columns selected and
+/// bordered) is copied to its used range only.
+const FAR_ROWS: u32 = 100;
+const FAR_COLS: u32 = 26;
+
+/// Grows an optional last (row, column) to take in another.
+fn reach(at: &mut Option<(u32, u32)>, row: u32, col: u32) {
+    *at = Some(at.map_or((row, col), |(r, c)| (r.max(row), c.max(col))));
 }
 
 impl Package {
@@ -350,12 +368,12 @@ impl Package {
                     titles.push((pos, t));
                 }
             }
-            if plan.marks.is_empty() && facts.own_setup {
-                continue;
-            }
             let mut marks: BTreeMap<(u32, u32), &Mark> = BTreeMap::new();
             for m in &plan.marks {
                 marks.entry((m.row, m.col)).or_insert(m);
+            }
+            if marks.is_empty() && facts.own_setup && facts.trim(&marks).is_none() {
+                continue;
             }
             let mut sheet_rels = self.rels(&sheet.part)?;
             let sheet_dir = parent(&sheet.part).to_string();
@@ -1439,6 +1457,7 @@ fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
     let mut stack: Vec<String> = Vec::new();
     let mut reader = Reader::from_reader(xml);
     let (mut row, mut col) = (0u32, 0u32);
+    let mut in_cell = false;
     loop {
         let ev = reader
             .read_event()
@@ -1481,6 +1500,7 @@ fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
                             .and_then(|v| v.parse::<u32>().ok())
                             .map_or(row + 1, |r| r);
                         col = 0;
+                        reach(&mut facts.formatted, row.saturating_sub(1), 0);
                     }
                     "c" if stack.last().is_some_and(|p| p == "row") => {
                         col = attr(e, "r")
@@ -1490,6 +1510,37 @@ fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
                         if has_value {
                             facts.last_col = facts.last_col.max(col.saturating_sub(1));
                         }
+                        in_cell = has_value;
+                        reach(
+                            &mut facts.formatted,
+                            row.saturating_sub(1),
+                            col.saturating_sub(1),
+                        );
+                    }
+                    "v" | "f" | "is" if in_cell => {
+                        reach(
+                            &mut facts.used,
+                            row.saturating_sub(1),
+                            col.saturating_sub(1),
+                        );
+                    }
+                    "mergeCell" => {
+                        let range = attr(e, "ref").unwrap_or_default();
+                        for end in range.split(':') {
+                            if let Some((r, c)) = crate::diagnostic::parse_a1(end) {
+                                reach(&mut facts.used, r, c);
+                            }
+                        }
+                    }
+                    "dimension" => {
+                        let range = attr(e, "ref").unwrap_or_default();
+                        if let Some((r, c)) = range
+                            .rsplit(':')
+                            .next()
+                            .and_then(crate::diagnostic::parse_a1)
+                        {
+                            reach(&mut facts.formatted, r, c);
+                        }
                     }
                     "legacyDrawing" => facts.legacy_drawing = rel_id(e),
                     _ => {}
@@ -1498,15 +1549,85 @@ fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
                     stack.push(keep(local));
                 }
             }
-            Event::End(_) => {
+            Event::End(e) => {
+                if e.local_name().as_ref() == "c" {
+                    in_cell = false;
+                }
                 stack.pop();
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    let _ = row;
     Ok(facts)
+}
+
+/// What a sheet formatted far beyond its used range keeps: rows and
+/// columns up to the last value, merged or marked cell, and the row and
+/// column next to them (a table's bottom or side border drawn on the cell
+/// beyond). `None`: the sheet is copied whole, as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Trim {
+    /// The last row and column kept, 0-based.
+    last_row: u32,
+    last_col: u32,
+}
+
+impl SheetFacts {
+    /// The cut of a sheet whose formats reach far beyond its used range
+    /// and marks.
+    fn trim(&self, marks: &BTreeMap<(u32, u32), &Mark>) -> Option<Trim> {
+        let (fr, fc) = self.formatted?;
+        let mut used = self.used;
+        for &(r, c) in marks.keys() {
+            reach(&mut used, r, c);
+        }
+        let (ur, uc) = used.unwrap_or((0, 0));
+        if fr <= ur.saturating_add(FAR_ROWS) && fc <= uc.saturating_add(FAR_COLS) {
+            return None;
+        }
+        Some(Trim {
+            last_row: ur.saturating_add(1),
+            last_col: uc.saturating_add(1),
+        })
+    }
+}
+
+/// The last row and column of the cells a cut sheet keeps (for its
+/// `<dimension>`).
+fn kept_extent(xml: &[u8], trim: Trim, used: Option<(u32, u32)>) -> Result<(u32, u32), String> {
+    let mut last = used;
+    let mut reader = Reader::from_reader(xml);
+    let (mut row, mut col) = (0u32, 0u32);
+    loop {
+        match reader
+            .read_event()
+            .map_err(|e| format!("a sheet is damaged: {e}"))?
+        {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "row" => {
+                    row = attr(&e, "r")
+                        .and_then(|v| v.parse::<u32>().ok())
+                        .and_then(|r| r.checked_sub(1))
+                        .unwrap_or(row + 1);
+                    col = 0;
+                }
+                "c" => {
+                    col = attr(&e, "r")
+                        .and_then(|r| crate::diagnostic::parse_a1(&r))
+                        .map_or(col, |(_, c)| c);
+                    if row <= trim.last_row && col <= trim.last_col {
+                        reach(&mut last, row, col);
+                    }
+                    col += 1;
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(last.unwrap_or((0, 0)))
 }
 
 impl SheetFacts {
@@ -1551,6 +1672,8 @@ const AFTER_MARGINS: [&str; 18] = [
 /// that do not exist are added), a `<legacyDrawing>` for the notes, and,
 /// when given a `footer`, a print setup: A4, fit to the page width, the
 /// sheet's own page numbers from 1 in that footer (unless it has one).
+/// A sheet formatted far beyond its used range (see [`SheetFacts::trim`])
+/// loses its rows and cells beyond the cut, and its `<dimension>` says so.
 fn rewrite_sheet(
     xml: &[u8],
     marks: &BTreeMap<(u32, u32), &Mark>,
@@ -1559,6 +1682,14 @@ fn rewrite_sheet(
     footer: Option<&str>,
     legacy_rid: Option<String>,
 ) -> Result<Vec<u8>, String> {
+    let trim = facts.trim(marks);
+    let dimension = match trim {
+        Some(t) => {
+            let (r, c) = kept_extent(xml, t, facts.used)?;
+            Some(format!("A1:{}", crate::diagnostic::a1(r, c)))
+        }
+        None => None,
+    };
     let fit = footer.is_some();
     let mut pending: BTreeMap<u32, BTreeMap<u32, Severity>> = BTreeMap::new();
     for (&(r, c), m) in marks {
@@ -1660,6 +1791,20 @@ fn rewrite_sheet(
                             continue;
                         }
                         "headerFooter" => need_footer = None,
+                        "dimension" if dimension.is_some() => {
+                            let r = dimension.as_deref().unwrap_or_default();
+                            let cut = with_attrs(e, &["ref"], &[("ref", r)]);
+                            w.write_event(if is_start {
+                                Event::Start(cut)
+                            } else {
+                                Event::Empty(cut)
+                            })
+                            .map_err(io)?;
+                            if is_start {
+                                stack.push(keep(local));
+                            }
+                            continue;
+                        }
                         "sheetData" if !is_start => {
                             w.write_event(Event::Start(e.borrow())).map_err(io)?;
                             flush_rows(&mut w, &p, &mut pending, u32::MAX, styles);
@@ -1687,6 +1832,15 @@ fn rewrite_sheet(
                         .unwrap_or(if in_row { row + 1 } else { row });
                     flush_rows(&mut w, &p, &mut pending, row, styles);
                     col = 0;
+                    if trim.is_some_and(|t| row > t.last_row) {
+                        // Formats only, below the cut: dropped.
+                        in_row = true;
+                        if is_start {
+                            skip_depth = Some(depth);
+                            stack.push(keep(local));
+                        }
+                        continue;
+                    }
                     let custom = attr(e, "customFormat").is_some_and(|v| v == "1" || v == "true");
                     row_style = if custom {
                         attr(e, "s").and_then(|v| v.parse().ok()).unwrap_or(0)
@@ -1695,7 +1849,7 @@ fn rewrite_sheet(
                     };
                     in_row = true;
                     let marked_row = pending.contains_key(&row);
-                    let start = if marked_row {
+                    let start = if marked_row || trim.is_some() {
                         with_attrs(e, &["spans"], &[])
                     } else {
                         e.to_owned()
@@ -1719,6 +1873,15 @@ fn rewrite_sheet(
                         None => col,
                     };
                     flush_cells(&mut w, &p, &mut pending, row, col, row_style, styles);
+                    if trim.is_some_and(|t| col > t.last_col) {
+                        // A formatted blank cell right of the cut.
+                        col += 1;
+                        if is_start {
+                            skip_depth = Some(depth);
+                            stack.push(keep(local));
+                        }
+                        continue;
+                    }
                     let severity = pending.get_mut(&row).and_then(|cells| cells.remove(&col));
                     let out = match severity {
                         Some(sev) => {

@@ -645,6 +645,12 @@ fn sample_feedback_prints_on_as_many_pages_with_each_mark_beside_its_row_label()
 /// one page wide, header repeated, its own footer), and a task sheet.
 /// HC02 TH is 100 while on time 60 + late 30 = 90.
 fn write_ward_workbook(path: &Path) {
+    write_ward_workbook_with(path, |_, _| {});
+}
+
+/// [`write_ward_workbook`] with something more done to its form sheet
+/// (given the form's bordered text format) before it is saved.
+fn write_ward_workbook_with(path: &Path, more: impl Fn(&mut rust_xlsxwriter::Worksheet, &Format)) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
     let title = Format::new()
@@ -744,6 +750,7 @@ fn write_ward_workbook(path: &Path) {
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(5, 5).unwrap();
     ws.set_footer("&LPhường 1&RTrang &P");
+    more(ws, &text);
     let tasks = wb.add_worksheet().set_name("Nhiệm vụ").unwrap();
     for (c, h) in [
         "TT",
@@ -891,6 +898,70 @@ fn a_wards_own_workbook_keeps_its_setup_notes_and_formulas_in_its_feedback() {
             .any(|p| p.contains("Phường 1") && p.contains("Trang 2")),
         "its own footer (page 2 now)"
     );
+}
+
+/// A clerk selected whole columns and set a border: the sheet carries
+/// bordered blank cells and formatted rows down to row 1,048,576 (and a
+/// format on whole columns). Its feedback holds the used range only.
+#[test]
+fn a_sheet_formatted_to_the_last_row_is_copied_to_its_used_range() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (original, feedback, findings) = crafted_run(tmp.path(), |path| {
+        write_ward_workbook_with(path, |ws, text| {
+            for c in 0..7u16 {
+                ws.set_column_format(c, text).unwrap();
+            }
+            for r in 16..2_000u32 {
+                for c in 0..7u16 {
+                    ws.write_blank(r, c, text).unwrap();
+                }
+            }
+            for r in 1_048_560..1_048_576u32 {
+                ws.set_row_format(r, text).unwrap();
+            }
+            ws.write_blank(1_048_575, 6, text).unwrap();
+        })
+    });
+    let sheet_xml = |p: &Path| {
+        let p = parts(p);
+        let part = sheet_parts(&p)
+            .into_iter()
+            .find(|(n, _)| n == "Biểu 1")
+            .unwrap()
+            .1;
+        p[&part].clone()
+    };
+    let before = sheet_xml(&original);
+    assert!(
+        before.contains(r#"<row r="1048576""#),
+        "the input reaches the last row"
+    );
+    let size = std::fs::metadata(&feedback).unwrap().len();
+    assert!(size < 200_000, "the feedback is {size} bytes");
+    let mine = of_unit(&findings, "P01");
+    let cells: Vec<(&str, &str)> = mine
+        .iter()
+        .map(|f| (s(&f["code"]), s(&f["cell"])))
+        .collect();
+    assert!(cells.contains(&("sum-mismatch", "E7")), "{cells:?}");
+    // The same values, the mistake marked, the unit's notes kept.
+    assert_annotated_copy(&original, &feedback, &mine);
+    let after = sheet_xml(&feedback);
+    assert!(!after.contains(r#"<row r="1048576""#));
+    assert!(!after.contains(r#"<row r="2000""#));
+    // The whole-column format stays (it costs nothing); the used range
+    // ends at the signature «CHỦ TỊCH» (F16), with the row below it.
+    assert_eq!(element(&after, "cols"), element(&before, "cols"));
+    assert_eq!(
+        attr(&element(&after, "dimension").unwrap(), "ref").as_deref(),
+        Some("A1:G17")
+    );
+    // The bordered cells of the table are kept as they were.
+    let (sa, sb) = (cell_styles(&before), cell_styles(&after));
+    for a1 in ["A7", "G7", "G13", "C12"] {
+        assert_eq!(sa.get(a1), sb.get(a1), "{a1}");
+    }
+    assert!(sb.contains_key("G17") && !sb.contains_key("G18"), "{sb:?}");
 }
 
 /// Rewrites a zip without some parts, and with some text replaced in the
