@@ -461,14 +461,25 @@ fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Resul
         let none = lang.pick("Không có phát hiện nào.", "No findings.");
         ws.merge_range(1, 0, 1, 8, none, &small())?;
     }
+    list_page(ws, findings.len().max(1) as u32, 8, lang)
+}
+
+/// The page of a list sheet (Lỗi, Tình trạng nộp): its heading row frozen,
+/// filtered and repeated on every page, A4 landscape as wide as one page,
+/// its pages numbered from 1, not on from the annex's.
+fn list_page(
+    ws: &mut Worksheet,
+    last_row: u32,
+    last_col: u16,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, findings.len().max(1) as u32, 8)?;
+    ws.autofilter(0, 0, last_row, last_col)?;
     ws.set_landscape();
     ws.set_paper_size(A4);
     ws.set_print_fit_to_pages(1, 0);
     ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
     ws.set_repeat_rows(0, 0)?;
-    // Numbered from 1, not on from the annex's pages.
     ws.set_footer(format!(
         "&C{}",
         crate::report::workbook::page_number_footer(10, lang)
@@ -578,19 +589,7 @@ fn intake_sheet(ws: &mut Worksheet, lines: &[IntakeLine], lang: Lang) -> Result<
         }
         ws.set_row_height(row, fit(&values, Font::regular(SMALL)))?;
     }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, lines.len().max(1) as u32, 6)?;
-    ws.set_landscape();
-    ws.set_paper_size(A4);
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
-    ws.set_repeat_rows(0, 0)?;
-    ws.set_footer(format!(
-        "&C{}",
-        crate::report::workbook::page_number_footer(10, lang)
-    ));
-    ws.set_print_first_page_number(1);
-    Ok(())
+    list_page(ws, lines.len().max(1) as u32, 6, lang)
 }
 
 /// Writes the annex workbook atomically.

@@ -234,14 +234,7 @@ impl<'a> Marks<'a> {
                 };
                 if file_of.get(&u).is_some_and(|file| *file == f.file) {
                     for i in rows.iter().filter_map(|c| template.indicator_index(c)) {
-                        for c in [ValueColumn::Th, ValueColumn::Lk] {
-                            marks.add(Place::Unit(u), i, c, f);
-                        }
-                        if f.severity == Severity::Error && template.counts_towards_total(u, i) {
-                            for c in ValueColumn::QUANTITIES {
-                                marks.add(Place::Total, i, c, f);
-                            }
-                        }
+                        marks.add_row(template, u, i, f);
                     }
                 }
                 continue;
@@ -279,16 +272,7 @@ impl<'a> Marks<'a> {
                     }
                     continue;
                 }
-                for c in [ValueColumn::Th, ValueColumn::Lk] {
-                    marks.add(Place::Unit(u), i, c, f);
-                }
-                // An error about the whole row (a unit that cannot be
-                // converted) keeps every figure of it out of the totals.
-                if f.severity == Severity::Error && template.counts_towards_total(u, i) {
-                    for c in ValueColumn::QUANTITIES {
-                        marks.add(Place::Total, i, c, f);
-                    }
-                }
+                marks.add_row(template, u, i, f);
                 continue;
             };
             // A broken sum or relation does not say which of its figures
@@ -444,6 +428,20 @@ impl<'a> Marks<'a> {
         for f in source.doubts {
             if !mark.doubts.iter().any(|g| std::ptr::eq(*g, f)) {
                 mark.doubts.push(f);
+            }
+        }
+    }
+
+    /// Marks a unit's row (its TH and LK) for a finding about the whole
+    /// row; an error (a unit that cannot be converted, a whole file in
+    /// another money unit) marks every total the row enters too.
+    fn add_row(&mut self, template: &Template, u: usize, i: usize, f: &'a Finding) {
+        for c in [ValueColumn::Th, ValueColumn::Lk] {
+            self.add(Place::Unit(u), i, c, f);
+        }
+        if f.severity == Severity::Error && template.counts_towards_total(u, i) {
+            for c in ValueColumn::QUANTITIES {
+                self.add(Place::Total, i, c, f);
             }
         }
     }
