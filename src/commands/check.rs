@@ -71,6 +71,9 @@ pub struct CheckReport {
     /// table's columns are the plan's or last year's only, or empty. No
     /// file to send, whatever its findings say.
     pub no_figures: bool,
+    /// Checked without `--period` as the period its title says, while
+    /// its file name names this other one: the verdict says both.
+    pub name_period: Option<Period>,
 }
 
 /// Reads and checks one workbook, or each spreadsheet in a zip archive
@@ -159,6 +162,7 @@ fn check_input(
         period: args.period,
         skipped,
         no_figures: false,
+        name_period: None,
     };
     let sub = match read {
         FileOutcome::Read(s) => s,
@@ -240,6 +244,31 @@ fn check_input(
             }
         }
     }
+    // No `--period`: the title's period is checked. A file name naming
+    // another one («…-2026-Q3.xlsx» over «Quý II/2026») is a slip in one
+    // of the two; the office, running the name's period, would set the
+    // figures aside, so the clerk is told which period was checked.
+    let mut name_period = None;
+    if let (None, Some((got, cell))) = (args.period, sub.period) {
+        if let Some(named) = period_in_file_name(&rel).filter(|n| !n.same_report_as(&got)) {
+            let here = sub.title_location(cell);
+            let said = Said::PeriodTitleAndName {
+                unit: &unit_name,
+                file: &rel,
+                stated: got,
+                named,
+                cell: &here.cell,
+            };
+            findings.push(
+                Finding::said(Severity::Warning, &said, lang)
+                    .at(&here)
+                    .unit(unit_code.clone())
+                    .expected(named.to_string())
+                    .actual(got.to_string()),
+            );
+            name_period = Some(named);
+        }
+    }
     findings.extend(check_single(&sub, template, period, lang)?);
     // A sender the registry does not know: `consolidate` keeps the file
     // out of the totals, so it is no file to send as it is.
@@ -276,7 +305,33 @@ fn check_input(
             .rows
             .iter()
             .any(|r| matches!(r.column, ValueColumn::Th | ValueColumn::Lk)),
+        name_period,
     })
+}
+
+/// The period a file's name names, read as the period's own readers read
+/// it: the tail tonghop's forms are named with
+/// ([`crate::normalize::stamp::form_file_name`], `…-2026-Q3.xlsx`, read as
+/// `--period` reads it), else the words of a title («quy 3-2026»,
+/// [`crate::normalize::title::period_in`]). A year alone or a month
+/// (a date in the name) is no claim about a quarter's report.
+fn period_in_file_name(name: &str) -> Option<Period> {
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let words: Vec<&str> = stem
+        .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let coded = words
+        .windows(2)
+        .rev()
+        .filter(|w| w[0].len() == 4 && !w[1].bytes().all(|b| b.is_ascii_digit()))
+        .find_map(|w| format!("{}-{}", w[0], w[1]).parse::<Period>().ok());
+    coded
+        .or_else(|| crate::normalize::title::period_in(&words.join(" ")))
+        .filter(|p| !p.is_month() && p.span != crate::model::PeriodSpan::Year)
 }
 
 /// One line of the terminal list: severity, `Sheet!Cell` and the message
@@ -360,6 +415,40 @@ pub fn verdict(tally: Tally, unit_doubt: bool, unread: bool, blank: usize, lang:
             format!("Result: no errors ({others}). Ready to send; review the warnings.")
         }
         (Lang::En, false, false) => format!("Result: no errors ({others}). Ready to send."),
+    }
+}
+
+/// The verdict of a file without errors checked as the period its title
+/// says (`checked`) while its name names `named`: not ready to send until
+/// the two agree (nor, with errors, once they are corrected).
+fn name_verdict(tally: Tally, checked: Period, named: Period, lang: Lang) -> String {
+    let others = format!(
+        "{}, {}",
+        lang.count(tally.warnings, ("cảnh báo", "warning", "warnings")),
+        lang.count(tally.infos, ("thông tin", "info item", "info items"))
+    );
+    let counts = tally.words(lang);
+    match (lang, tally.errors > 0) {
+        (Lang::Vi, true) => format!(
+            "Kết quả: {counts} khi kiểm tra như báo cáo {} theo tiêu đề, nhưng tên tệp ghi {}. Hãy sửa các lỗi, và sửa tiêu đề (hoặc tên tệp) cho cùng một kỳ, trước khi gửi.",
+            checked.title_vi(),
+            named.title_vi()
+        ),
+        (Lang::En, true) => format!(
+            "Result: {counts} when checked as the report of {}, as its title says, but the file name says {}. Correct the errors, and the title (or the file name) so that both name one period, before sending.",
+            checked.title_en(),
+            named.title_en()
+        ),
+        (Lang::Vi, false) => format!(
+            "Kết quả: không có lỗi ({others}) khi kiểm tra như báo cáo {} theo tiêu đề, nhưng tên tệp ghi {}: chưa gửi được; hãy sửa tiêu đề (hoặc tên tệp) cho cùng một kỳ, như cảnh báo trên, rồi kiểm tra lại.",
+            checked.title_vi(),
+            named.title_vi()
+        ),
+        (Lang::En, false) => format!(
+            "Result: no errors ({others}) when checked as the report of {}, as its title says, but the file name says {}: not ready to send; correct the title (or the file name) so that both name one period, as the warning above says, then check again.",
+            checked.title_en(),
+            named.title_en()
+        ),
     }
 }
 
@@ -500,10 +589,15 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
                             && !f.indicator.is_empty()
                     })
                     .count();
-                println!(
-                    "{}",
-                    verdict(Tally::of(&report.findings), unit_doubt, unread, blank, lang)
-                );
+                let tally = Tally::of(&report.findings);
+                match (report.name_period, report.period) {
+                    // The title's period checked, the name's another:
+                    // the office, running the name's, would not count it.
+                    (Some(named), Some(checked)) => {
+                        println!("{}", name_verdict(tally, checked, named, lang))
+                    }
+                    _ => println!("{}", verdict(tally, unit_doubt, unread, blank, lang)),
+                }
             }
         }
     }

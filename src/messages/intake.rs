@@ -231,6 +231,16 @@ pub enum Said<'a> {
         period: Period,
         cell: &'a str,
     },
+    /// `period-mismatch` (a warning) of `tonghop check` without
+    /// `--period`: `unit`'s title (in `cell`) states `stated`, the period
+    /// checked, while the name of `file` names `named`.
+    PeriodTitleAndName {
+        unit: &'a str,
+        file: &'a str,
+        stated: Period,
+        named: Period,
+        cell: &'a str,
+    },
     /// `submission-duplicate`: the unit, how many files it sent for the
     /// period, this `file`, the `others`, the one used and why (in both
     /// languages).
@@ -582,7 +592,8 @@ impl Words for Said<'_> {
             | Said::TitleSetAside { .. }
             | Said::PeriodChecked { .. }
             | Said::PeriodSemester { .. }
-            | Said::PeriodCheckedHeaders { .. } => Code::PeriodMismatch,
+            | Said::PeriodCheckedHeaders { .. }
+            | Said::PeriodTitleAndName { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. }
             | Said::SubmissionRevised { .. }
             | Said::SubmissionParts { .. }
@@ -1103,6 +1114,24 @@ fn submissions(s: &Said, lang: Lang) -> String {
             period.title_en(),
             period.title_en(),
             period.title_en()
+        ),
+        (Said::PeriodTitleAndName { unit, file, stated, named, cell }, Lang::Vi) => format!(
+            "{unit}: tiêu đề biểu (ô {cell}) ghi kỳ báo cáo {} nhưng tên tệp {file} ghi {}; tệp được kiểm tra như báo cáo {} theo tiêu đề. Nếu đây là báo cáo {}, hãy sửa tiêu đề ở ô {cell} thành {} rồi kiểm tra lại; nếu là báo cáo {}, hãy sửa tên tệp.",
+            stated.title_vi(),
+            named.title_vi(),
+            stated.title_vi(),
+            named.title_vi(),
+            named.title_vi(),
+            stated.title_vi()
+        ),
+        (Said::PeriodTitleAndName { unit, file, stated, named, cell }, Lang::En) => format!(
+            "{unit}: the title (cell {cell}) says {} but the file name {file} says {}; the file is checked as the report of {}, as its title says. If this is the report of {}, correct the title in cell {cell} to {} and check again; if it is the report of {}, correct the file name.",
+            stated.title_en(),
+            named.title_en(),
+            stated.title_en(),
+            named.title_en(),
+            named.title_en(),
+            stated.title_en()
         ),
         (Said::SubmissionDuplicate { unit, count, period, file, others, used, why }, lang) => {
             let others = others.join(", ");

@@ -230,6 +230,13 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             period: q1,
             cell: "A4",
         },
+        Said::PeriodTitleAndName {
+            unit,
+            file,
+            stated: q4,
+            named: q1,
+            cell: "A4",
+        },
         Said::PeriodSemester {
             unit,
             stated: crate::model::Period {
@@ -2686,6 +2693,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionParts { .. } => 52,
         Said::SubmissionFormerShort { .. } => 53,
         Said::SubmissionCopiesDiffer { .. } => 54,
+        Said::PeriodTitleAndName { .. } => 57,
     }
 }
 
@@ -2945,7 +2953,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 57);
+    covers("Said", said.iter().map(said_variant), 58);
     covers("Checked", checked.iter().map(checked_variant), 52);
     covers("Read", read.iter().map(read_variant), 62);
     covers("Annexed", annexed.iter().map(annexed_variant), 19);

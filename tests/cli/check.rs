@@ -2556,3 +2556,63 @@ fn a_row_offered_as_a_missing_indicator_is_not_asked_for_again() {
         "{missing}"
     );
 }
+
+/// Tester EA: without `--period` a file named for the third quarter
+/// («…-2026-Q3.xlsx») whose title says Quý II was checked as Quý II and
+/// told «Có thể gửi». Now one warning at the title names both periods,
+/// and the verdict says which was checked; a name of the title's period,
+/// or `--period`, says nothing of the name.
+#[test]
+fn a_file_named_for_another_period_than_its_title_is_not_ready_to_send() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let form = |name: &str| {
+        let file = tmp.path().join(name);
+        write_form(
+            &file,
+            "UBND PHƯỜNG 5",
+            "QUÝ II/2020",
+            &TH_LK,
+            &complete(rows(1281.0, 1204.0, 77.0, 1281.0), true),
+        );
+        file
+    };
+    let file = form("P05-phuong-5-2020-Q3.xlsx");
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 0, "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{} — Phường 5 — Quý II/2020", file.display()).as_str(),
+            "Cảnh báo  Biểu 1!A3  Tiêu đề biểu (ô A3) ghi kỳ báo cáo Quý II/2020 nhưng tên tệp P05-phuong-5-2020-Q3.xlsx ghi Quý III/2020; tệp được kiểm tra như báo cáo Quý II/2020 theo tiêu đề. Nếu đây là báo cáo Quý III/2020, hãy sửa tiêu đề ở ô A3 thành Quý III/2020 rồi kiểm tra lại; nếu là báo cáo Quý II/2020, hãy sửa tên tệp.",
+            "Kết quả: không có lỗi (1 cảnh báo, 0 thông tin) khi kiểm tra như báo cáo Quý II/2020 theo tiêu đề, nhưng tên tệp ghi Quý III/2020: chưa gửi được; hãy sửa tiêu đề (hoặc tên tệp) cho cùng một kỳ, như cảnh báo trên, rồi kiểm tra lại.",
+        ],
+        "{text}"
+    );
+    let (_, json) = run(&file, &tpl, &["--json"]);
+    let found: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 1, "{json}");
+    assert_eq!(found[0]["code"], "period-mismatch");
+    assert_eq!(found[0]["severity"], "warning");
+    assert_eq!(found[0]["cell"], "A3");
+    assert_eq!(found[0]["expected"], "2020-Q3");
+    assert_eq!(found[0]["actual"], "2020-Q2");
+    // A title's words in the name («quy 3-2020») name it too.
+    let (_, text) = run(&form("Phuong 5 - quy 3-2020.xlsx"), &tpl, &[]);
+    assert!(text.contains("ghi Quý III/2020: chưa gửi được"), "{text}");
+    // The name of the title's period: nothing to say.
+    let same = form("P05-phuong-5-2020-Q2.xlsx");
+    let (code, text) = run(&same, &tpl, &[]);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(
+        text.lines().last(),
+        Some("Kết quả: không có lỗi (0 cảnh báo, 0 thông tin). Có thể gửi."),
+        "{text}"
+    );
+    // With --period the name says nothing either: the title is told.
+    let (_, text) = run(&file, &tpl, &["--period", "2020-Q2"]);
+    assert!(!text.contains("tên tệp"), "{text}");
+}
