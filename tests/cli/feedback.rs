@@ -651,6 +651,11 @@ fn write_ward_workbook(path: &Path) {
 /// [`write_ward_workbook`] with something more done to its form sheet
 /// (given the form's bordered text format) before it is saved.
 fn write_ward_workbook_with(path: &Path, more: impl Fn(&mut rust_xlsxwriter::Worksheet, &Format)) {
+    ward_workbook(more).save(path).unwrap();
+}
+
+/// The workbook [`write_ward_workbook_with`] saves.
+fn ward_workbook(more: impl Fn(&mut rust_xlsxwriter::Worksheet, &Format)) -> Workbook {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
     let title = Format::new()
@@ -787,7 +792,7 @@ fn write_ward_workbook_with(path: &Path, more: impl Fn(&mut rust_xlsxwriter::Wor
             .unwrap();
         tasks.write_string_with_format(2 + k, 4, "", &text).unwrap();
     }
-    wb.save(path).unwrap();
+    wb
 }
 
 /// A ward's crafted workbook consolidated alone against the test
@@ -898,6 +903,93 @@ fn a_wards_own_workbook_keeps_its_setup_notes_and_formulas_in_its_feedback() {
             .any(|p| p.contains("Phường 1") && p.contains("Trang 2")),
         "its own footer (page 2 now)"
     );
+}
+
+/// A ward that exports its report from a web system as CSV: the reader
+/// takes its figures («1.250», «12,5») as numbers, and its feedback
+/// writes them as numbers, with the same formats as any re-rendered
+/// table; codes, names, units and a note in words stay text.
+#[test]
+fn a_csv_senders_feedback_holds_its_figures_as_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // The csv reader skips blank lines: the header is row 3.
+    let csv = "UBND PHƯỜNG 1\r\nBIỂU SỐ LIỆU QUÝ I/2020\r\n\
+        STT,Mã số,Chỉ tiêu,ĐVT,Thực hiện quý,Lũy kế từ đầu năm,Ghi chú\r\n\
+        1,HC02,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,100,100,\r\n\
+        2,HC03,Trong đó: giải quyết đúng hạn,hồ sơ,60,60,\r\n\
+        3,HC04,Trong đó: giải quyết trễ hạn,hồ sơ,30,30,khoảng 30 hồ sơ\r\n\
+        4,HC07,Tổng số lượt đánh giá,lượt,1.250,1.250,\r\n\
+        5,NS02,Tiền phạt vi phạm hành chính,triệu đồng,\"12,5\",\"12,5\",\r\n";
+    std::fs::write(dir.join("phuong-01.csv"), csv).unwrap();
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    let mine = of_unit(&findings, "P01");
+    assert!(
+        mine.iter()
+            .any(|f| s(&f["code"]) == "sum-mismatch" && s(&f["cell"]) == "E4"),
+        "{mine:?}"
+    );
+    let feedback = out.join("phan-hoi").join("P01.xlsx");
+    let names = sheet_names(&feedback);
+    assert_eq!(names, ["Lỗi", "phuong-01"]);
+    let mut wb = open_workbook_auto(&feedback).unwrap();
+    let sheet = wb.worksheet_range("phuong-01").unwrap();
+    let at = |a1: &str| {
+        let (row, col) = tonghop::diagnostic::parse_a1(a1).unwrap();
+        sheet.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+    };
+    for (a1, v) in [
+        ("E4", 100.0),
+        ("F4", 100.0),
+        ("E5", 60.0),
+        ("E6", 30.0),
+        ("E7", 1250.0),
+        ("F7", 1250.0),
+        ("E8", 12.5),
+        ("F8", 12.5),
+    ] {
+        assert_eq!(at(a1), Data::Float(v), "{a1}");
+    }
+    for (a1, t) in [
+        ("B4", "HC02"),
+        ("C7", "Tổng số lượt đánh giá"),
+        ("D8", "triệu đồng"),
+        ("G6", "khoảng 30 hồ sơ"),
+        ("E3", "Thực hiện quý"),
+    ] {
+        assert_eq!(at(a1), Data::String(t.into()), "{a1}");
+    }
+    // Shown as the re-rendered tables show figures: thousands grouped,
+    // the decimals the row's figures are written with.
+    let p = parts(&feedback);
+    let part = sheet_parts(&p)
+        .into_iter()
+        .find(|(n, _)| n == "phuong-01")
+        .unwrap()
+        .1;
+    let styles = cell_styles(&p[&part]);
+    let xfs = cell_xfs(&p["xl/styles.xml"]);
+    let format_of = |a1: &str| -> String {
+        let id = attr(&xfs[styles[a1] as usize].0, "numFmtId").unwrap_or_default();
+        match id.as_str() {
+            "0" => "General".to_string(),
+            "3" => "#,##0".to_string(),
+            "4" => "#,##0.00".to_string(),
+            _ => all(&p["xl/styles.xml"], r"<numFmt [^>]*>")
+                .into_iter()
+                .find(|f| attr(f, "numFmtId").as_deref() == Some(id.as_str()))
+                .and_then(|f| attr(&f, "formatCode"))
+                .unwrap_or(id),
+        }
+    };
+    assert_eq!(format_of("E4"), "#,##0");
+    assert_eq!(format_of("E7"), "#,##0");
+    assert_eq!(format_of("E8"), "#,##0.0");
 }
 
 /// A clerk selected whole columns and set a border: the sheet carries
