@@ -26,6 +26,7 @@ use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::ingest::{sniff, Container, OpenWorkbook, SheetGrid};
 use crate::memory::release_free_memory;
+use crate::messages::Words;
 use crate::model::Period;
 use crate::normalize::header::{find_table, HeaderWords, Role};
 use crate::normalize::store::FigureStore;
@@ -923,6 +924,27 @@ fn rendered(
     let heading = heading_of(sources.first().map(|s| s.sub), findings, ctx);
     if !heading.is_empty() {
         super::workbook::print_heading(ws, &heading);
+    }
+    // The chart sheets, which are not re-rendered, said under the list
+    // (a blank row between) rather than missing without a word.
+    let charts: Vec<String> = sources
+        .iter()
+        .flat_map(|s| {
+            s.book.chart_sheets().into_iter().map(|n| match &s.label {
+                Some(label) => format!("{label} - {n}"),
+                None => n,
+            })
+        })
+        .collect();
+    let below = findings.len().max(1) as u32 + 2;
+    for (k, chart) in charts.iter().enumerate() {
+        let line = crate::messages::Read::ChartSheetLeftOut { sheet: chart }.words(lang);
+        ws.write_string_with_format(
+            below + k as u32,
+            0,
+            line,
+            &super::workbook::base().set_italic(),
+        )?;
     }
     // The unit's own names, made valid where a file holds one Excel
     // would refuse (too long, `[]:*?/\\`).

@@ -905,6 +905,87 @@ fn a_wards_own_workbook_keeps_its_setup_notes_and_formulas_in_its_feedback() {
     );
 }
 
+/// A ward's workbook with a chart sheet beside its form. Its annotated
+/// copy keeps the chart (the package's parts are copied as they are) and
+/// says nothing of it; when the copy cannot be made and the tables are
+/// re-rendered (worksheets only), the Lỗi sheet says the chart was left
+/// out rather than the chart going missing without a word.
+#[test]
+fn a_chart_sheet_left_out_of_the_feedback_is_said_in_its_findings_sheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let crafted = tmp.path().join("crafted.xlsx");
+    let mut wb = ward_workbook(|_, _| {});
+    let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Column);
+    chart.add_series().set_values("='Biểu 1'!$E$7:$E$9");
+    wb.add_chartsheet()
+        .set_name("Biểu đồ hồ sơ")
+        .unwrap()
+        .insert_chart(0, 0, &chart)
+        .unwrap();
+    wb.save(&crafted).unwrap();
+    let lines_of = |feedback: &Path| -> Vec<String> {
+        let mut wb = open_workbook_auto(feedback).unwrap();
+        let list = wb.worksheet_range("Lỗi").unwrap();
+        list.rows()
+            .flatten()
+            .map(|d| d.to_string())
+            .filter(|t| t.contains("Biểu đồ") || t.contains("chart"))
+            .collect()
+    };
+    // Annotated: the chart sheet is there, nothing is said.
+    let (_, copied, findings) = crafted_run(&tmp.path().join("copied"), |p| {
+        std::fs::copy(&crafted, p).unwrap();
+    });
+    assert!(of_unit(&findings, "P01")
+        .iter()
+        .any(|f| s(&f["code"]) == "sum-mismatch" && s(&f["cell"]) == "E7"));
+    assert_eq!(
+        sheet_names(&copied),
+        ["Lỗi", "Biểu 1", "Nhiệm vụ", "Biểu đồ hồ sơ"]
+    );
+    assert_eq!(lines_of(&copied), Vec::<String>::new());
+    // Re-rendered (no style part: the copy refuses it): one line says it.
+    let (_, rendered, findings) = crafted_run(&tmp.path().join("rendered"), |p| {
+        rezip(
+            &crafted,
+            p,
+            &["xl/styles.xml"],
+            &[(
+                r#"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#,
+                "",
+            )],
+        )
+    });
+    let mine = of_unit(&findings, "P01");
+    assert!(mine
+        .iter()
+        .any(|f| s(&f["code"]) == "sum-mismatch" && s(&f["cell"]) == "E7"));
+    assert_eq!(sheet_names(&rendered), ["Lỗi", "Biểu 1", "Nhiệm vụ"]);
+    let said = lines_of(&rendered);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("Biểu đồ «Biểu đồ hồ sơ» không được chép vào bản phản hồi"),
+        "{}",
+        said[0]
+    );
+    // Under the findings, a blank row between: not taken for one.
+    let mut wb = open_workbook_auto(&rendered).unwrap();
+    let list = wb.worksheet_range("Lỗi").unwrap();
+    let at = mine.len() as u32 + 2;
+    assert_eq!(
+        list.get_value((at, 0)).map(|d| d.to_string()),
+        Some(said[0].clone())
+    );
+    assert_eq!(
+        list.get_value((at - 1, 0)).cloned().unwrap_or(Data::Empty),
+        Data::Empty
+    );
+    // Nor is it a finding of errors.json.
+    assert!(!findings
+        .iter()
+        .any(|f| s(&f["message"]).contains("Biểu đồ")));
+}
+
 /// A ward that exports its report from a web system as CSV: the reader
 /// takes its figures («1.250», «12,5») as numbers, and its feedback
 /// writes them as numbers, with the same formats as any re-rendered
