@@ -872,6 +872,7 @@ pub fn consolidate_folder(config: &Config) -> Result<Consolidation, Fatal> {
                 &config.template,
                 config.period,
                 config.lang,
+                config.locale,
             )
         });
         (workbook.join(), others)

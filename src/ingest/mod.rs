@@ -424,6 +424,20 @@ impl OpenWorkbook {
         }
     }
 
+    /// Names of the chart sheets (a chart on a sheet of its own), in
+    /// workbook order; none for the text formats.
+    pub fn chart_sheets(&self) -> Vec<String> {
+        match self {
+            OpenWorkbook::Calamine { sheets, .. } => sheets
+                .sheets_metadata()
+                .iter()
+                .filter(|s| s.typ == SheetType::ChartSheet)
+                .map(|s| s.name.clone())
+                .collect(),
+            OpenWorkbook::Text(_) => Vec::new(),
+        }
+    }
+
     /// Names of the worksheets hidden in the workbook (hidden or "very
     /// hidden"); none for the text formats, which have no such state.
     pub fn hidden_sheets(&self) -> Vec<String> {

@@ -570,6 +570,12 @@ pub enum Read<'a> {
         cell: &'a str,
         kept: &'a str,
     },
+    /// Not a finding: a line under the feedback's findings sheet. The
+    /// chart sheet `sheet` of the unit's file (a chart on a sheet of its
+    /// own) is not in its feedback, whose sheets are re-rendered from
+    /// what was read (worksheets only). Its code, `file-skipped`, is the
+    /// nearest: a part of the file left out.
+    ChartSheetLeftOut { sheet: &'a str },
     /// `rows-ignored`: the table stops at row `stop` (1-based) but `rows`
     /// ("31, 32") below it hold indicators with figures.
     RowsIgnored { stop: u32, rows: &'a str },
@@ -761,6 +767,7 @@ impl Words for Read<'_> {
                 Code::TemplateOutdated
             }
             Read::FormOfAnother { .. } => Code::FileUnknownUnit,
+            Read::ChartSheetLeftOut { .. } => Code::FileSkipped,
         }
     }
 
@@ -781,6 +788,10 @@ impl Words for Read<'_> {
             } => match lang {
                 Lang::Vi => format!("Trang «{sheet}» là bảng tổng hợp PivotTable (tiêu đề «{header}» ở ô {cell}), không phải báo cáo: không được đọc; số liệu lấy ở trang «{kept}». Trang này không cần sửa."),
                 Lang::En => format!("Sheet «{sheet}» is a pivot table (header «{header}» in {cell}), a summary, not the report: it is not read; the figures are taken from sheet «{kept}». Nothing on this sheet needs changing."),
+            },
+            Read::ChartSheetLeftOut { sheet } => match lang {
+                Lang::Vi => format!("Biểu đồ «{sheet}» không được chép vào bản phản hồi (bản này chỉ chép lại các trang số liệu); biểu đồ vẫn nguyên trong tệp gốc của đơn vị."),
+                Lang::En => format!("The chart «{sheet}» is not copied into this feedback (it copies the worksheets only); the chart is still in the unit's own file."),
             },
             _ => table(self, lang),
         }

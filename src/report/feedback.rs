@@ -26,10 +26,12 @@ use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::ingest::{sniff, Container, OpenWorkbook, SheetGrid};
 use crate::memory::release_free_memory;
+use crate::messages::Words;
 use crate::model::Period;
 use crate::normalize::header::{find_table, HeaderWords, Role};
 use crate::normalize::store::FigureStore;
 use crate::normalize::submission::{FileOutcome, Submission, TableBox};
+use crate::number::{NumberLocale, NumberText};
 use crate::outputs::Sheet;
 use crate::reconcile::totals_check::figures_left_out;
 use crate::report::annotate::{
@@ -99,6 +101,9 @@ fn note_text(findings: &[&Finding], lang: Lang) -> String {
 pub struct FeedbackContext<'a> {
     template: &'a Template,
     lang: Lang,
+    /// The run's number style, for the figures of a text table (CSV)
+    /// whose own numbers do not settle it.
+    locale: NumberLocale,
     /// The run's period: the page header of a unit that sent nothing
     /// names it as the others' do.
     period: Period,
@@ -107,13 +112,19 @@ pub struct FeedbackContext<'a> {
 }
 
 impl<'a> FeedbackContext<'a> {
-    pub fn new(template: &'a Template, lang: Lang, period: Period) -> FeedbackContext<'a> {
+    pub fn new(
+        template: &'a Template,
+        lang: Lang,
+        locale: NumberLocale,
+        period: Period,
+    ) -> FeedbackContext<'a> {
         let task_words = AnnexSettings::from_template(template)
             .ok()
             .map(|s| TaskHeaderWords::new(&s.columns));
         FeedbackContext {
             template,
             lang,
+            locale,
             period,
             words: HeaderWords::new(template),
             task_words,
@@ -234,6 +245,7 @@ pub fn write_feedback(
     template: &Template,
     period: Period,
     lang: Lang,
+    locale: NumberLocale,
 ) -> Result<Vec<PathBuf>, Fatal> {
     let folder = out.join(FEEDBACK_DIR);
     // Every file whose figures are counted: a unit's report in several
@@ -289,7 +301,7 @@ pub fn write_feedback(
             }
         }
     }
-    let ctx = FeedbackContext::new(template, lang, period);
+    let ctx = FeedbackContext::new(template, lang, locale, period);
     // Each unit's workbook is built (its file read again) and written on
     // the reading threads: with thousands of units, the writes' waits for
     // the disk overlap.
@@ -913,6 +925,27 @@ fn rendered(
     if !heading.is_empty() {
         super::workbook::print_heading(ws, &heading);
     }
+    // The chart sheets, which are not re-rendered, said under the list
+    // (a blank row between) rather than missing without a word.
+    let charts: Vec<String> = sources
+        .iter()
+        .flat_map(|s| {
+            s.book.chart_sheets().into_iter().map(|n| match &s.label {
+                Some(label) => format!("{label} - {n}"),
+                None => n,
+            })
+        })
+        .collect();
+    let below = findings.len().max(1) as u32 + 2;
+    for (k, chart) in charts.iter().enumerate() {
+        let line = crate::messages::Read::ChartSheetLeftOut { sheet: chart }.words(lang);
+        ws.write_string_with_format(
+            below + k as u32,
+            0,
+            line,
+            &super::workbook::base().set_italic(),
+        )?;
+    }
     // The unit's own names, made valid where a file holds one Excel
     // would refuse (too long, `[]:*?/\\`).
     let mut used = vec![list_title];
@@ -922,8 +955,9 @@ fn rendered(
         // The sheets the unit hid (a scratch sheet, last quarter's copy)
         // stay hidden, as in its file.
         let hidden = source.book.hidden_sheets();
+        let text_table = matches!(source.book, OpenWorkbook::Text(_));
         for (k, (shown, name)) in names.iter().enumerate() {
-            let Ok(grid) = source.book.sheet(name) else {
+            let Ok(mut grid) = source.book.sheet(name) else {
                 continue;
             };
             let fallback = format!("{} {}", lang.pick("Biểu", "Sheet"), k + 1);
@@ -931,6 +965,9 @@ fn rendered(
             let ws = wb.add_worksheet().set_name(&valid)?;
             used.push(valid);
             let layout = ctx.layout(&grid, period);
+            if text_table {
+                figures_as_numbers(&mut grid, &layout, ctx.locale);
+            }
             let marks = marks_of(findings, related, &sub.file, name, lang);
             copy_sheet(ws, &grid, &layout, &marks, lang)?;
             if hidden.contains(name) {
@@ -947,6 +984,49 @@ fn rendered(
     }
     crate::report::notes_by_tonghop(&mut wb);
     wb.save_to_buffer()
+}
+
+/// The figures of a text table (CSV, TSV, a web page), which hold text
+/// only, made the numbers the reader took them for, so that the copy
+/// shows and sums them as a workbook's: each text of a figure column of
+/// the table's body that reads as a number in the sheet's style (the
+/// one its numbers alone could be written in, else the run's). A text
+/// that is not a plain number («khoảng 20», «-», «7,6‰», a percent
+/// outside a percent column) stays as written.
+fn figures_as_numbers(grid: &mut SheetGrid, layout: &SheetLayout, run: NumberLocale) {
+    let Some((_, h1, end, _, _)) = layout.table else {
+        return;
+    };
+    let figure_cols: Vec<(u32, bool)> = layout
+        .roles
+        .iter()
+        .filter_map(|(c, role)| match role {
+            Role::Value(v) => Some((*c, v.is_percent())),
+            _ => None,
+        })
+        .collect();
+    let texts: Vec<(u32, u32, bool, String)> = (h1 + 1..=end)
+        .flat_map(|r| figure_cols.iter().map(move |&(c, p)| (r, c, p)))
+        .filter_map(|(r, c, percent)| match grid.raw(r, c) {
+            Data::String(t) => Some((r, c, percent, t.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut styles = texts
+        .iter()
+        .filter_map(|(_, _, _, t)| crate::number::decisive_style(t));
+    let first = styles.next();
+    let locale = match first {
+        Some(style) if styles.all(|s| s == style) => style,
+        _ => run,
+    };
+    for (r, c, percent_col, text) in texts {
+        if let NumberText::Number(p) = crate::number::parse_text(&text, locale) {
+            if !p.per_mille && (!p.percent || percent_col) && p.value.is_finite() {
+                grid.set_value(r, c, Data::Float(p.value));
+            }
+        }
+    }
 }
 
 /// Writes a sheet's cells as read, merges included, with borders and a

@@ -170,7 +170,7 @@ pub fn severity_border(severity: Severity) -> FormatBorder {
 }
 
 /// Times New Roman 11, the font of every cell.
-fn base() -> Format {
+pub(crate) fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(FONT_SIZE)
 }
 

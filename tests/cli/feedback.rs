@@ -651,6 +651,11 @@ fn write_ward_workbook(path: &Path) {
 /// [`write_ward_workbook`] with something more done to its form sheet
 /// (given the form's bordered text format) before it is saved.
 fn write_ward_workbook_with(path: &Path, more: impl Fn(&mut rust_xlsxwriter::Worksheet, &Format)) {
+    ward_workbook(more).save(path).unwrap();
+}
+
+/// The workbook [`write_ward_workbook_with`] saves.
+fn ward_workbook(more: impl Fn(&mut rust_xlsxwriter::Worksheet, &Format)) -> Workbook {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
     let title = Format::new()
@@ -787,7 +792,7 @@ fn write_ward_workbook_with(path: &Path, more: impl Fn(&mut rust_xlsxwriter::Wor
             .unwrap();
         tasks.write_string_with_format(2 + k, 4, "", &text).unwrap();
     }
-    wb.save(path).unwrap();
+    wb
 }
 
 /// A ward's crafted workbook consolidated alone against the test
@@ -898,6 +903,174 @@ fn a_wards_own_workbook_keeps_its_setup_notes_and_formulas_in_its_feedback() {
             .any(|p| p.contains("Phường 1") && p.contains("Trang 2")),
         "its own footer (page 2 now)"
     );
+}
+
+/// A ward's workbook with a chart sheet beside its form. Its annotated
+/// copy keeps the chart (the package's parts are copied as they are) and
+/// says nothing of it; when the copy cannot be made and the tables are
+/// re-rendered (worksheets only), the Lỗi sheet says the chart was left
+/// out rather than the chart going missing without a word.
+#[test]
+fn a_chart_sheet_left_out_of_the_feedback_is_said_in_its_findings_sheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let crafted = tmp.path().join("crafted.xlsx");
+    let mut wb = ward_workbook(|_, _| {});
+    let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Column);
+    chart.add_series().set_values("='Biểu 1'!$E$7:$E$9");
+    wb.add_chartsheet()
+        .set_name("Biểu đồ hồ sơ")
+        .unwrap()
+        .insert_chart(0, 0, &chart)
+        .unwrap();
+    wb.save(&crafted).unwrap();
+    let lines_of = |feedback: &Path| -> Vec<String> {
+        let mut wb = open_workbook_auto(feedback).unwrap();
+        let list = wb.worksheet_range("Lỗi").unwrap();
+        list.rows()
+            .flatten()
+            .map(|d| d.to_string())
+            .filter(|t| t.contains("Biểu đồ") || t.contains("chart"))
+            .collect()
+    };
+    // Annotated: the chart sheet is there, nothing is said.
+    let (_, copied, findings) = crafted_run(&tmp.path().join("copied"), |p| {
+        std::fs::copy(&crafted, p).unwrap();
+    });
+    assert!(of_unit(&findings, "P01")
+        .iter()
+        .any(|f| s(&f["code"]) == "sum-mismatch" && s(&f["cell"]) == "E7"));
+    assert_eq!(
+        sheet_names(&copied),
+        ["Lỗi", "Biểu 1", "Nhiệm vụ", "Biểu đồ hồ sơ"]
+    );
+    assert_eq!(lines_of(&copied), Vec::<String>::new());
+    // Re-rendered (no style part: the copy refuses it): one line says it.
+    let (_, rendered, findings) = crafted_run(&tmp.path().join("rendered"), |p| {
+        rezip(
+            &crafted,
+            p,
+            &["xl/styles.xml"],
+            &[(
+                r#"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#,
+                "",
+            )],
+        )
+    });
+    let mine = of_unit(&findings, "P01");
+    assert!(mine
+        .iter()
+        .any(|f| s(&f["code"]) == "sum-mismatch" && s(&f["cell"]) == "E7"));
+    assert_eq!(sheet_names(&rendered), ["Lỗi", "Biểu 1", "Nhiệm vụ"]);
+    let said = lines_of(&rendered);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("Biểu đồ «Biểu đồ hồ sơ» không được chép vào bản phản hồi"),
+        "{}",
+        said[0]
+    );
+    // Under the findings, a blank row between: not taken for one.
+    let mut wb = open_workbook_auto(&rendered).unwrap();
+    let list = wb.worksheet_range("Lỗi").unwrap();
+    let at = mine.len() as u32 + 2;
+    assert_eq!(
+        list.get_value((at, 0)).map(|d| d.to_string()),
+        Some(said[0].clone())
+    );
+    assert_eq!(
+        list.get_value((at - 1, 0)).cloned().unwrap_or(Data::Empty),
+        Data::Empty
+    );
+    // Nor is it a finding of errors.json.
+    assert!(!findings
+        .iter()
+        .any(|f| s(&f["message"]).contains("Biểu đồ")));
+}
+
+/// A ward that exports its report from a web system as CSV: the reader
+/// takes its figures («1.250», «12,5») as numbers, and its feedback
+/// writes them as numbers, with the same formats as any re-rendered
+/// table; codes, names, units and a note in words stay text.
+#[test]
+fn a_csv_senders_feedback_holds_its_figures_as_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // The csv reader skips blank lines: the header is row 3.
+    let csv = "UBND PHƯỜNG 1\r\nBIỂU SỐ LIỆU QUÝ I/2020\r\n\
+        STT,Mã số,Chỉ tiêu,ĐVT,Thực hiện quý,Lũy kế từ đầu năm,Ghi chú\r\n\
+        1,HC02,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,100,100,\r\n\
+        2,HC03,Trong đó: giải quyết đúng hạn,hồ sơ,60,60,\r\n\
+        3,HC04,Trong đó: giải quyết trễ hạn,hồ sơ,30,30,khoảng 30 hồ sơ\r\n\
+        4,HC07,Tổng số lượt đánh giá,lượt,1.250,1.250,\r\n\
+        5,NS02,Tiền phạt vi phạm hành chính,triệu đồng,\"12,5\",\"12,5\",\r\n";
+    std::fs::write(dir.join("phuong-01.csv"), csv).unwrap();
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    let mine = of_unit(&findings, "P01");
+    assert!(
+        mine.iter()
+            .any(|f| s(&f["code"]) == "sum-mismatch" && s(&f["cell"]) == "E4"),
+        "{mine:?}"
+    );
+    let feedback = out.join("phan-hoi").join("P01.xlsx");
+    let names = sheet_names(&feedback);
+    assert_eq!(names, ["Lỗi", "phuong-01"]);
+    let mut wb = open_workbook_auto(&feedback).unwrap();
+    let sheet = wb.worksheet_range("phuong-01").unwrap();
+    let at = |a1: &str| {
+        let (row, col) = tonghop::diagnostic::parse_a1(a1).unwrap();
+        sheet.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+    };
+    for (a1, v) in [
+        ("E4", 100.0),
+        ("F4", 100.0),
+        ("E5", 60.0),
+        ("E6", 30.0),
+        ("E7", 1250.0),
+        ("F7", 1250.0),
+        ("E8", 12.5),
+        ("F8", 12.5),
+    ] {
+        assert_eq!(at(a1), Data::Float(v), "{a1}");
+    }
+    for (a1, t) in [
+        ("B4", "HC02"),
+        ("C7", "Tổng số lượt đánh giá"),
+        ("D8", "triệu đồng"),
+        ("G6", "khoảng 30 hồ sơ"),
+        ("E3", "Thực hiện quý"),
+    ] {
+        assert_eq!(at(a1), Data::String(t.into()), "{a1}");
+    }
+    // Shown as the re-rendered tables show figures: thousands grouped,
+    // the decimals the row's figures are written with.
+    let p = parts(&feedback);
+    let part = sheet_parts(&p)
+        .into_iter()
+        .find(|(n, _)| n == "phuong-01")
+        .unwrap()
+        .1;
+    let styles = cell_styles(&p[&part]);
+    let xfs = cell_xfs(&p["xl/styles.xml"]);
+    let format_of = |a1: &str| -> String {
+        let id = attr(&xfs[styles[a1] as usize].0, "numFmtId").unwrap_or_default();
+        match id.as_str() {
+            "0" => "General".to_string(),
+            "3" => "#,##0".to_string(),
+            "4" => "#,##0.00".to_string(),
+            _ => all(&p["xl/styles.xml"], r"<numFmt [^>]*>")
+                .into_iter()
+                .find(|f| attr(f, "numFmtId").as_deref() == Some(id.as_str()))
+                .and_then(|f| attr(&f, "formatCode"))
+                .unwrap_or(id),
+        }
+    };
+    assert_eq!(format_of("E4"), "#,##0");
+    assert_eq!(format_of("E7"), "#,##0");
+    assert_eq!(format_of("E8"), "#,##0.0");
 }
 
 /// A clerk selected whole columns and set a border: the sheet carries
