@@ -408,14 +408,7 @@ fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Resul
     let headers = [
         all[0], all[1], all[2], all[3], all[4], all[5], all[8], all[9], all[10],
     ];
-    let small = || {
-        Format::new()
-            .set_font_name(FONT)
-            .set_font_size(SMALL)
-            .set_border(FormatBorder::Thin)
-            .set_text_wrap()
-            .set_align(FormatAlign::Top)
-    };
+    let small = list_cell;
     let (regular, bold) = (Font::regular(SMALL), Font::bold(SMALL));
     let header = small()
         .set_bold()
@@ -462,6 +455,17 @@ fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Resul
         ws.merge_range(1, 0, 1, 8, none, &small())?;
     }
     list_page(ws, findings.len().max(1) as u32, 8, lang)
+}
+
+/// A cell of a list sheet (Lỗi, Tình trạng nộp): small, bordered,
+/// wrapped, at the top.
+fn list_cell() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(SMALL)
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
 }
 
 /// The page of a list sheet (Lỗi, Tình trạng nộp): its heading row frozen,
@@ -525,14 +529,7 @@ fn intake_sheet(ws: &mut Worksheet, lines: &[IntakeLine], lang: Lang) -> Result<
         lang.pick("Số nhiệm vụ", "Tasks"),
         lang.pick("Ghi chú", "Note"),
     ];
-    let small = || {
-        Format::new()
-            .set_font_name(FONT)
-            .set_font_size(SMALL)
-            .set_border(FormatBorder::Thin)
-            .set_text_wrap()
-            .set_align(FormatAlign::Top)
-    };
+    let small = list_cell;
     let header = small()
         .set_bold()
         .set_align(FormatAlign::Center)

@@ -935,17 +935,24 @@ pub fn copies_differ(
     Ok(())
 }
 
-/// Whether nothing tells a unit's files (`cands`) apart: each two the
-/// same period, no date or revision mark in their names telling one
-/// later, sharing indicators, saved within a minute, all naming the
-/// unit alike.
-fn nothing_tells(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
+/// Whether a unit's files (`cands`) were all read and all name the unit
+/// alike (each by its present name or each by a former one, each exactly
+/// or each loosely).
+fn named_alike(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
     let flags = |k: usize| match &outcomes[k] {
         FileOutcome::Read(s) => Some((s.unit_former.is_some(), s.unit_loose)),
         _ => None,
     };
     let first = cands.first().and_then(|&k| flags(k));
-    if first.is_none() || cands.iter().any(|&k| flags(k) != first) {
+    first.is_some() && cands.iter().all(|&k| flags(k) == first)
+}
+
+/// Whether nothing tells a unit's files (`cands`) apart: each two the
+/// same period, no date or revision mark in their names telling one
+/// later, sharing indicators, saved within a minute, all naming the
+/// unit alike.
+fn nothing_tells(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
+    if !named_alike(cands, outcomes) {
         return false;
     }
     let copies = report_copies(cands, outcomes);
@@ -961,12 +968,7 @@ fn nothing_tells(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
 /// apart: each two alike as [`nothing_tells`] asks but for their times,
 /// and two saved more than a minute apart.
 fn only_times(cands: &[usize], outcomes: &[FileOutcome]) -> bool {
-    let flags = |k: usize| match &outcomes[k] {
-        FileOutcome::Read(s) => Some((s.unit_former.is_some(), s.unit_loose)),
-        _ => None,
-    };
-    let first = cands.first().and_then(|&k| flags(k));
-    if first.is_none() || cands.iter().any(|&k| flags(k) != first) {
+    if !named_alike(cands, outcomes) {
         return false;
     }
     let copies = report_copies(cands, outcomes);
